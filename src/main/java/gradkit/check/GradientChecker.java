@@ -35,8 +35,10 @@ import java.util.function.Supplier;
  * right derivative (a forward difference) and the left derivative (a backward difference) with steps
  * small enough to stay on one branch, and accepts any analytic derivative between the two (plus the
  * same tolerance): exactly the valid subgradients of a one-dimensional kink. Such entries get
- * {@link Verdict#KINK_PASS} or {@link Verdict#KINK_FAIL}. With {@code kinkAware(false)} the checker is
- * the plain one, for comparison.
+ * {@link Verdict#KINK_PASS} or {@link Verdict#KINK_FAIL}. An operation that sits on its kink at x but
+ * does not move when x_i moves (relu(a)·b at a = 0, for the entry of b) does not make entry i a kink
+ * entry: along x_i the function is smooth. With {@code kinkAware(false)} the checker is the plain one,
+ * for comparison.
  *
  * <p>A checker is immutable; the withers return a new one. It is deterministic: the same function and
  * point give the same result.
@@ -305,6 +307,10 @@ public final class GradientChecker {
         double xi = f.coordinate(i);
         Evaluation plus = f.evaluateWith(i, xi + eps);
         Evaluation minus = f.evaluateWith(i, xi - eps);
+        if (plus.coordinate() == minus.coordinate()) {
+            throw new IllegalArgumentException("eps = " + eps + " is too small to move " + f.name() + " " + i + " = " + xi
+                    + " in double precision; use an eps of at least " + Math.ulp(xi) + ".");
+        }
         double numeric = (plus.value() - minus.value()) / (plus.coordinate() - minus.coordinate());
 
         boolean crossed = !plus.pattern().equals(atPoint) || !minus.pattern().equals(atPoint);
