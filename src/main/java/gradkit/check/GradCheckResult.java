@@ -24,10 +24,12 @@ public final class GradCheckResult {
 
     private final List<GradCheckEntry> entries;
     private final String settings;
+    private final List<String> notes;
 
-    GradCheckResult(List<GradCheckEntry> entries, String settings) {
+    GradCheckResult(List<GradCheckEntry> entries, String settings, List<String> notes) {
         this.entries = List.copyOf(entries);
         this.settings = settings;
+        this.notes = List.copyOf(notes);
     }
 
     /**
@@ -103,7 +105,8 @@ public final class GradCheckResult {
 
     /**
      * A fixed-width table of the entries, failures first and then by relative error, largest first,
-     * followed by the summary line. Left and right derivatives show "-" where they were not measured.
+     * followed by notes on puzzling rows (if any) and the summary line. Left and right derivatives
+     * show "-" where they were not measured.
      *
      * <pre>{@code
      * gradient check (eps=1.0e-06, atol=1.0e-05, rtol=1.0e-03, kink-aware)
@@ -133,6 +136,9 @@ public final class GradCheckResult {
         if (shown < worstFirst.size()) {
             table.append(String.format(Locale.ROOT, "%5s  (%d more passing entries, with smaller errors)%n", "...",
                     worstFirst.size() - shown));
+        }
+        for (String note : notes) {
+            table.append(note).append('\n');
         }
         return table.append(summary()).toString();
     }

@@ -2,6 +2,8 @@ package gradkit.check;
 
 import gradkit.engine.BranchPattern;
 import gradkit.engine.Graph;
+import gradkit.engine.Precision;
+import gradkit.engine.Settings;
 import gradkit.engine.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -203,7 +205,7 @@ public final class GradientChecker {
      * parameters' gradients are set to 0; it is left in the parameters' {@code grad()} afterwards.
      *
      * <pre>{@code
-     * Value w = Value.of(0.5), b = Value.of(-1.0);
+     * Value w = Value.of(0.5), b = Value.of(-0.3);
      * Supplier<Value> loss = () -> w.mul(2.0).add(b).tanh().pow(2);
      * GradientChecker.defaults().checkParameters(List.of(w, b), loss).assertPassed();
      * }</pre>
@@ -299,7 +301,7 @@ public final class GradientChecker {
         for (int i = 0; i < f.dimension(); i++) {
             entries.add(checkEntry(f, i, analytic[i], valueAtPoint, atPoint));
         }
-        return new GradCheckResult(entries, describe());
+        return new GradCheckResult(entries, describe(), notes(entries));
     }
 
     /** The check of entry i: a plain comparison where the probes stay on one branch, one-sided derivatives where not. */
@@ -465,9 +467,24 @@ public final class GradientChecker {
         return difference / Math.max(Math.max(Math.abs(analytic), Math.abs(numeric)), Double.MIN_NORMAL);
     }
 
+    /** Hints printed under the table for situations that puzzle readers. */
+    private List<String> notes(List<GradCheckEntry> entries) {
+        List<String> notes = new ArrayList<>();
+        if (entries.stream().anyMatch(e -> e.verdict() == Verdict.PASS && e.relativeError() > 0.1)) {
+            notes.add("note: a large rel.error on a PASS row means both derivatives are about 0; they agree within atol.");
+        }
+        if (Settings.precision() == Precision.FLOAT32 && eps < 1e-3) {
+            notes.add("note: in FLOAT32 a step of " + eps + " is swamped by rounding; try eps(1e-2), or eps(1e-3) with "
+                    + "atol(1e-4) and rtol(1e-2).");
+        }
+        return notes;
+    }
+
     private String describe() {
-        return String.format(Locale.ROOT, "eps=%.1e, atol=%.1e, rtol=%.1e, %s", eps, atol, rtol,
+        String text = String.format(Locale.ROOT, "eps=%.1e, atol=%.1e, rtol=%.1e, %s", eps, atol, rtol,
                 kinkAware ? "kink-aware" : "plain (not kink-aware)");
+        // In float32 every value is rounded to about 7 digits, so a step of 1e-6 measures mostly rounding.
+        return Settings.precision() == Precision.FLOAT64 ? text : text + ", precision " + Settings.precision();
     }
 
     /**

@@ -153,6 +153,29 @@ class KinkTest {
         assertTrue(e.kinkOperations().contains("relu #4 BELOW->ABOVE"), e.kinkOperations()::toString);
     }
 
+    /**
+     * A known blind spot, pinned here so that it stays documented: the kink test looks at one
+     * coordinate at a time. At a tie, max(a, b) has subgradients (t, 1 - t) for t in [0, 1]; a wrong
+     * rule giving (1, 1) has each entry in [0, 1], so each entry passes, although the vector is no
+     * subgradient (its entries must add up to 1). The directional check complements it here: along v
+     * the central difference at the tie is (max(v0, v1) + min(v0, v1)) / 2 = (v0 + v1) / 2, which is
+     * grad·v for the correct (0.5, 0.5) and half of grad·v for the wrong (1, 1).
+     */
+    @Test
+    void aJointErrorAcrossCoordinatesAtATieIsMissedPerEntryButSeenAlongADirection() {
+        ValueFunction wrongMax = x -> WrongRules.extraSlope(WrongRules.extraSlope(x[0].max(x[1]), x[0], 0.5), x[1], 0.5);
+        GradCheckResult result = checker.check(wrongMax, 1.0, 1.0);
+        assertEquals(1.0, result.entries().get(0).analytic());
+        assertEquals(1.0, result.entries().get(1).analytic());
+        assertEquals(2, result.count(Verdict.KINK_PASS), result::toString);
+        DirectionalCheck along = checker.checkDirection(wrongMax, 3L, 1.0, 1.0);
+        assertEquals(along.analytic() / 2, along.numeric(), 1e-9);
+        assertFalse(along.passed(), along::toString);
+        assertTrue(checker.checkDirection((ValueFunction) x -> x[0].max(x[1]), 3L, 1.0, 1.0).passed());
+        // away from the tie the same wrong rule is caught at once
+        assertFalse(checker.check(wrongMax, 2.0, 1.0).passed());
+    }
+
     @Test
     void dataDependentControlFlowIsReportedNotCompared() {
         // An if on the data: x² for x > 0, -x otherwise. The graph at x + eps has other operations.

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradkit.engine.Precision;
+import gradkit.engine.Settings;
 import gradkit.engine.Value;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,31 @@ class ResultAndArgumentsTest {
         double limit = 1e-2 + 1e-1 * numeric;
         assertTrue(loose.check(x -> WrongRules.scaledGradient(x[0].exp(), 1 + 0.99 * limit / numeric), 1.0).passed());
         assertFalse(loose.check(x -> WrongRules.scaledGradient(x[0].exp(), 1 + 1.01 * limit / numeric), 1.0).passed());
+    }
+
+    @Test
+    void aLargeRelativeErrorBetweenTwoZerosIsExplained() {
+        // tanh(2w + b)² at 2w + b = 0: both derivatives are 0, the central difference is rounding noise
+        Value w = Value.of(0.5), b = Value.of(-1.0);
+        GradCheckResult result = checker.checkParameters(List.of(w, b), () -> w.mul(2.0).add(b).tanh().pow(2));
+        assertTrue(result.passed());
+        assertTrue(result.entries().stream().allMatch(e -> e.analytic() == 0.0 && Math.abs(e.numeric()) < 1e-12));
+        assertTrue(result.toString().contains("both derivatives are about 0"), result::toString);
+        assertFalse(checker.check(x -> x[0].exp(), 1.0).toString().contains("note:"));
+    }
+
+    @Test
+    void inFloat32TheDefaultStepIsTooSmallAndTheTableSaysSo() {
+        ValueFunction f = x -> x[0].tanh().mul(x[1]);
+        try (var restore = Settings.withPrecision(Precision.FLOAT32)) {
+            GradCheckResult tiny = checker.check(f, 0.3, 1.7);
+            assertFalse(tiny.passed(), tiny::toString); // rounding to 7 digits, divided by 2e-6: errors near 1%
+            assertTrue(tiny.toString().startsWith("gradient check (eps=1.0e-06, atol=1.0e-05, rtol=1.0e-03, kink-aware, "
+                    + "precision FLOAT32)"), tiny::toString);
+            assertTrue(tiny.toString().contains("try eps(1e-2)"), tiny::toString);
+            checker.eps(1e-2).check(f, 0.3, 1.7).assertPassed();
+        }
+        checker.check(f, 0.3, 1.7).assertPassed();
     }
 
     @Test
