@@ -329,10 +329,10 @@ public final class GradientChecker {
         OneSided right = oneSided(f, i, xi, valueAtPoint, atPoint, +1);
         OneSided left = oneSided(f, i, xi, valueAtPoint, atPoint, -1);
         if (!right.onOneBranch()) {
-            operations.add("no right step down to " + right.step() + " stays on one branch");
+            operations.add(String.format(Locale.ROOT, "no right step down to %.0e stays on one branch", right.step()));
         }
         if (!left.onOneBranch()) {
-            operations.add("no left step down to " + left.step() + " stays on one branch");
+            operations.add(String.format(Locale.ROOT, "no left step down to %.0e stays on one branch", left.step()));
         }
 
         double low = Math.min(left.slope(), right.slope());

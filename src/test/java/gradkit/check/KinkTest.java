@@ -177,6 +177,16 @@ class KinkTest {
     }
 
     @Test
+    void aKinkCloserThanTheSmallestStepIsReported() {
+        // relu(x - 1e-13) at 0: the kink is 1e-13 to the right, closer than the floor of the step search (1e-12),
+        // so no right step stays on the branch of x; the entry says so instead of pretending.
+        GradCheckEntry e = checker.check(x -> x[0].sub(1e-13).relu(), 0.0).entries().get(0);
+        assertTrue(e.verdict().isKink());
+        assertEquals(List.of("relu #3 BELOW->ABOVE", "no right step down to 1e-12 stays on one branch"), e.kinkOperations());
+        assertEquals(0.0, e.left());
+    }
+
+    @Test
     void dataDependentControlFlowIsReportedNotCompared() {
         // An if on the data: x² for x > 0, -x otherwise. The graph at x + eps has other operations.
         ValueFunction branchy = x -> x[0].data() > 0 ? x[0].mul(x[0]) : x[0].neg();
