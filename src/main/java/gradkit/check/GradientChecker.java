@@ -1,0 +1,499 @@
+package gradkit.check;
+
+import gradkit.engine.BranchPattern;
+import gradkit.engine.Graph;
+import gradkit.engine.Precision;
+import gradkit.engine.Settings;
+import gradkit.engine.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * Compares the gradient that backpropagation computes with the one finite differences measure, entry
+ * by entry, and knows what to do at kinks.
+ *
+ * <pre>{@code
+ * ValueFunction f = x -> x[0].mul(x[1]).tanh();
+ * GradCheckResult r = GradientChecker.defaults().check(f, 0.5, -2.0);
+ * System.out.println(r);      // a table, worst entries first
+ * r.assertPassed();           // throws AssertionError with that table if an entry failed
+ * }</pre>
+ *
+ * <h2>Away from kinks</h2>
+ * For each input x_i the checker measures the central difference
+ * n = (f(x + h·e_i) - f(x - h·e_i)) / 2h with h = {@link #eps(double) eps}, and accepts the analytic
+ * derivative a when |a - n| &lt;= atol + rtol·|n| (PyTorch's gradcheck rule, with its defaults
+ * eps = 1e-6, atol = 1e-5, rtol = 1e-3).
+ *
+ * <h2>At kinks</h2>
+ * relu, abs, max, min and leakyRelu record which side of their kink they were evaluated on (a
+ * {@link BranchPattern}). If the probes at x ± h·e_i took different branches than the evaluation at
+ * x, the central difference straddles a kink and means nothing, so instead the checker measures the
+ * right derivative (a forward difference) and the left derivative (a backward difference) with steps
+ * small enough to stay on one branch, and accepts any analytic derivative between the two (plus the
+ * same tolerance): exactly the valid subgradients of a one-dimensional kink. Such entries get
+ * {@link Verdict#KINK_PASS} or {@link Verdict#KINK_FAIL}. An operation that sits on its kink at x but
+ * does not move when x_i moves (relu(a)·b at a = 0, for the entry of b) does not make entry i a kink
+ * entry: along x_i the function is smooth. With {@code kinkAware(false)} the checker is the plain one,
+ * for comparison.
+ *
+ * <p>A checker is immutable; the withers return a new one. It is deterministic: the same function and
+ * point give the same result.
+ */
+public final class GradientChecker {
+
+    /** The default finite-difference step, PyTorch's. */
+    public static final double DEFAULT_EPS = 1e-6;
+    /** The default absolute tolerance, PyTorch's. */
+    public static final double DEFAULT_ATOL = 1e-5;
+    /** The default relative tolerance, PyTorch's. */
+    public static final double DEFAULT_RTOL = 1e-3;
+
+    /** One-sided steps shrink by this factor until they stay on one branch. */
+    private static final double SHRINK = 10;
+    /** ...but not below this many units of max(1, |x_i|): smaller steps only measure rounding noise. */
+    private static final double RELATIVE_FLOOR = 1e-12;
+
+    private final double eps;
+    private final double atol;
+    private final double rtol;
+    private final boolean kinkAware;
+
+    /**
+     * A checker with the default settings: eps 1e-6, atol 1e-5, rtol 1e-3, kink-aware.
+     *
+     * <pre>{@code GradientChecker checker = new GradientChecker(); }</pre>
+     */
+    public GradientChecker() {
+        this(DEFAULT_EPS, DEFAULT_ATOL, DEFAULT_RTOL, true);
+    }
+
+    private GradientChecker(double eps, double atol, double rtol, boolean kinkAware) {
+        this.eps = eps;
+        this.atol = atol;
+        this.rtol = rtol;
+        this.kinkAware = kinkAware;
+    }
+
+    /**
+     * A checker with the default settings; the same as {@code new GradientChecker()}.
+     *
+     * <pre>{@code GradientChecker.defaults().check(x -> x[0].exp(), 1.0).assertPassed(); }</pre>
+     */
+    public static GradientChecker defaults() {
+        return new GradientChecker();
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    /**
+     * A checker with finite-difference step {@code eps}.
+     *
+     * <pre>{@code GradientChecker coarse = GradientChecker.defaults().eps(1e-4); }</pre>
+     *
+     * @throws IllegalArgumentException if eps is not a positive finite number
+     */
+    public GradientChecker eps(double eps) {
+        if (!(eps > 0) || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException("eps must be a positive finite step such as 1e-6, but got " + eps + ".");
+        }
+        return new GradientChecker(eps, atol, rtol, kinkAware);
+    }
+
+    /**
+     * A checker with absolute tolerance {@code atol}.
+     *
+     * <pre>{@code GradientChecker strict = GradientChecker.defaults().atol(1e-8); }</pre>
+     *
+     * @throws IllegalArgumentException if atol is negative or not finite
+     */
+    public GradientChecker atol(double atol) {
+        return new GradientChecker(eps, requireTolerance("atol", atol), rtol, kinkAware);
+    }
+
+    /**
+     * A checker with relative tolerance {@code rtol}.
+     *
+     * <pre>{@code GradientChecker strict = GradientChecker.defaults().rtol(1e-6); }</pre>
+     *
+     * @throws IllegalArgumentException if rtol is negative or not finite
+     */
+    public GradientChecker rtol(double rtol) {
+        return new GradientChecker(eps, atol, requireTolerance("rtol", rtol), kinkAware);
+    }
+
+    /**
+     * A checker that handles kinks ({@code true}, the default) or the plain one ({@code false}) that
+     * compares every entry with the central difference, as PyTorch's and JAX's checkers do.
+     *
+     * <pre>{@code
+     * GradientChecker.defaults().kinkAware(false).check(x -> x[0].relu(), 0.0);   // FAIL: 0 vs 0.5
+     * GradientChecker.defaults().check(x -> x[0].relu(), 0.0);                    // KINK_PASS
+     * }</pre>
+     */
+    public GradientChecker kinkAware(boolean kinkAware) {
+        return new GradientChecker(eps, atol, rtol, kinkAware);
+    }
+
+    /** The finite-difference step. <pre>{@code GradientChecker.defaults().eps();   // 1e-6 }</pre> */
+    public double eps() {
+        return eps;
+    }
+
+    /** The absolute tolerance. <pre>{@code GradientChecker.defaults().atol();   // 1e-5 }</pre> */
+    public double atol() {
+        return atol;
+    }
+
+    /** The relative tolerance. <pre>{@code GradientChecker.defaults().rtol();   // 1e-3 }</pre> */
+    public double rtol() {
+        return rtol;
+    }
+
+    /** Whether this checker handles kinks. <pre>{@code GradientChecker.defaults().isKinkAware();   // true }</pre> */
+    public boolean isKinkAware() {
+        return kinkAware;
+    }
+
+    private static double requireTolerance(String name, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number >= 0, but got " + value + ".");
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /**
+     * Checks the gradient of {@code f} at the point {@code x}, one entry per input.
+     *
+     * <pre>{@code
+     * GradCheckResult r = GradientChecker.defaults().check(x -> x[0].mul(x[1]), 3.0, 4.0);
+     * r.entries().get(0).analytic();   // 4.0
+     * r.passed();                      // true
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if f is null, x is empty, x has a NaN or infinite entry, or f is
+     *     not finite at x
+     * @throws IllegalStateException if f returns null, or is not finite at a probe near x
+     */
+    public GradCheckResult check(ValueFunction f, double... x) {
+        if (f == null) {
+            throw new IllegalArgumentException("check needs a ValueFunction such as x -> x[0].mul(x[1]), but got null.");
+        }
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException("check needs a point with at least one number, but got none.");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("check needs a point with finite numbers, but x[" + i + "] = " + x[i] + ".");
+            }
+        }
+        return run(new InputFunction(f, x));
+    }
+
+    /**
+     * Checks the gradient of a loss with respect to parameters that live in the graph already, such
+     * as a network's weights. For each parameter the checker sets its data to nearby values, asks
+     * {@code loss} to build the loss again, and always puts the data back, even if {@code loss}
+     * throws. The analytic gradient comes from one backward pass of a freshly built loss after the
+     * parameters' gradients are set to 0; it is left in the parameters' {@code grad()} afterwards.
+     *
+     * <pre>{@code
+     * Value w = Value.of(0.5), b = Value.of(-0.3);
+     * Supplier<Value> loss = () -> w.mul(2.0).add(b).tanh().pow(2);
+     * GradientChecker.defaults().checkParameters(List.of(w, b), loss).assertPassed();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the list is null, empty or holds null or a non-finite
+     *     parameter, if loss is null, or if the loss is not finite at the parameters
+     * @throws IllegalStateException if loss returns null or the same object twice, or is not finite
+     *     at a probe
+     */
+    public GradCheckResult checkParameters(List<Value> parameters, Supplier<Value> loss) {
+        requireParameters(parameters, loss);
+        return run(new ParameterFunction(parameters, loss));
+    }
+
+    /**
+     * Checks {@code f} along one random unit direction v: compares grad f(x)·v with the central
+     * difference (f(x + h·v) - f(x - h·v)) / 2h. One comparison instead of one per input, so it is
+     * cheap for many inputs; it catches most wrong gradients, but not all (an error orthogonal to v
+     * goes unnoticed). It does not handle kinks; {@link DirectionalCheck#crossedKink()} says when the
+     * probes crossed one.
+     *
+     * <pre>{@code
+     * DirectionalCheck d = GradientChecker.defaults().checkDirection(x -> x[0].mul(x[1]).exp(), 42, 0.3, 0.7);
+     * d.passed();   // true
+     * }</pre>
+     *
+     * @param seed the seed of the random direction: the same seed gives the same direction
+     * @throws IllegalArgumentException as {@link #check(ValueFunction, double...)}
+     */
+    public DirectionalCheck checkDirection(ValueFunction f, long seed, double... x) {
+        if (f == null) {
+            throw new IllegalArgumentException("checkDirection needs a ValueFunction such as x -> x[0].mul(x[1]), but got null.");
+        }
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException("checkDirection needs a point with at least one number, but got none.");
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new IllegalArgumentException("checkDirection needs a point with finite numbers, but x[" + i + "] = "
+                        + x[i] + ".");
+            }
+        }
+        return runDirection(new InputFunction(f, x), seed);
+    }
+
+    /**
+     * Checks a loss along one random unit direction in parameter space; see
+     * {@link #checkDirection(ValueFunction, long, double...)}. The parameters' data are restored
+     * afterwards, even if {@code loss} throws.
+     *
+     * <pre>{@code
+     * DirectionalCheck d = GradientChecker.defaults().checkDirection(List.of(w, b), loss, 7);
+     * d.assertPassed();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException as {@link #checkParameters(List, Supplier)}
+     */
+    public DirectionalCheck checkDirection(List<Value> parameters, Supplier<Value> loss, long seed) {
+        requireParameters(parameters, loss);
+        return runDirection(new ParameterFunction(parameters, loss), seed);
+    }
+
+    private static void requireParameters(List<Value> parameters, Supplier<Value> loss) {
+        if (parameters == null || parameters.isEmpty()) {
+            throw new IllegalArgumentException("Expected a non-empty list of parameters, but got "
+                    + (parameters == null ? "null." : "an empty list."));
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Value p = parameters.get(i);
+            if (p == null) {
+                throw new IllegalArgumentException("Expected parameters, but parameter " + i + " is null.");
+            }
+            if (!Double.isFinite(p.data())) {
+                throw new IllegalArgumentException("Expected finite parameters, but parameter " + i + " holds " + p.data() + ".");
+            }
+        }
+        if (loss == null) {
+            throw new IllegalArgumentException("Expected a loss supplier that builds the loss from the parameters, such as "
+                    + "() -> model.loss(data), but got null.");
+        }
+    }
+
+    // ---------------------------------------------------------------- the algorithm
+
+    private GradCheckResult run(CheckedFunction f) {
+        Value out = f.buildAtPoint();
+        BranchPattern atPoint = Graph.of(out).branchPattern();
+        double valueAtPoint = out.data();
+        out.backward();
+        double[] analytic = f.gradient();
+
+        List<GradCheckEntry> entries = new ArrayList<>();
+        for (int i = 0; i < f.dimension(); i++) {
+            entries.add(checkEntry(f, i, analytic[i], valueAtPoint, atPoint));
+        }
+        return new GradCheckResult(entries, describe(), notes(entries));
+    }
+
+    /** The check of entry i: a plain comparison where the probes stay on one branch, one-sided derivatives where not. */
+    private GradCheckEntry checkEntry(CheckedFunction f, int i, double analytic, double valueAtPoint, BranchPattern atPoint) {
+        double xi = f.coordinate(i);
+        Evaluation plus = f.evaluateWith(i, xi + eps);
+        Evaluation minus = f.evaluateWith(i, xi - eps);
+        if (plus.coordinate() == minus.coordinate()) {
+            throw new IllegalArgumentException("eps = " + eps + " is too small to move " + f.name() + " " + i + " = " + xi
+                    + " in double precision; use an eps of at least " + Math.ulp(xi) + ".");
+        }
+        double numeric = (plus.value() - minus.value()) / (plus.coordinate() - minus.coordinate());
+
+        boolean crossed = !plus.pattern().equals(atPoint) || !minus.pattern().equals(atPoint);
+        if (!kinkAware || !crossed) {
+            Verdict verdict = close(analytic, numeric) ? Verdict.PASS : Verdict.FAIL;
+            return new GradCheckEntry(i, analytic, numeric, Double.NaN, Double.NaN, relativeError(analytic, numeric),
+                    verdict, List.of());
+        }
+
+        // A probe landed on another branch: compare with the one-sided derivatives instead.
+        Set<String> operations = new LinkedHashSet<>();
+        describeCrossing(atPoint, plus.pattern(), "x+eps", operations);
+        describeCrossing(atPoint, minus.pattern(), "x-eps", operations);
+        OneSided right = oneSided(f, i, xi, valueAtPoint, atPoint, +1);
+        OneSided left = oneSided(f, i, xi, valueAtPoint, atPoint, -1);
+        if (!right.onOneBranch()) {
+            operations.add(String.format(Locale.ROOT, "no right step down to %.0e stays on one branch", right.step()));
+        }
+        if (!left.onOneBranch()) {
+            operations.add(String.format(Locale.ROOT, "no left step down to %.0e stays on one branch", left.step()));
+        }
+
+        double low = Math.min(left.slope(), right.slope());
+        double high = Math.max(left.slope(), right.slope());
+        double tolerance = atol + rtol * Math.max(Math.abs(low), Math.abs(high));
+        boolean subgradient = analytic >= low - tolerance && analytic <= high + tolerance;
+        double distance = analytic < low ? low - analytic : analytic > high ? analytic - high : 0.0;
+        double scale = Math.max(Math.abs(analytic), Math.max(Math.abs(low), Math.abs(high)));
+        double error = distance == 0 ? 0.0 : Double.isFinite(distance) ? distance / Math.max(scale, Double.MIN_NORMAL)
+                : Double.POSITIVE_INFINITY;
+        return new GradCheckEntry(i, analytic, numeric, left.slope(), right.slope(), error,
+                subgradient ? Verdict.KINK_PASS : Verdict.KINK_FAIL, new ArrayList<>(operations));
+    }
+
+    /** A one-sided derivative, the step it was measured with, and whether that step stayed on one branch. */
+    private record OneSided(double slope, double step, boolean onOneBranch) {}
+
+    /**
+     * The derivative of f along x_i from one side (+1: right, -1: left), by a forward or backward
+     * difference. The step starts at eps and shrinks tenfold until x_i ± s and x_i ± s/2 give the same
+     * branch pattern (the step does not cross a kink between them) and that pattern agrees with the one
+     * at x except at operations sitting exactly on their kink at x (the step starts right at the kink
+     * and does not cross another one). If the graph changes shape, only the first condition can be
+     * asked for. Below a floor of 1e-12·max(1, |x_i|) rounding noise would win, so the search stops.
+     */
+    private OneSided oneSided(CheckedFunction f, int i, double xi, double valueAtPoint, BranchPattern atPoint, int side) {
+        double floor = RELATIVE_FLOOR * Math.max(1.0, Math.abs(xi));
+        double step = eps;
+        while (true) {
+            Evaluation far = f.evaluateWith(i, xi + side * step);
+            Evaluation near = f.evaluateWith(i, xi + side * step / 2);
+            boolean steady = far.pattern().equals(near.pattern());
+            boolean adjacent = !far.pattern().sameShape(atPoint) || onlyKinksDiffer(atPoint, far.pattern());
+            boolean onOneBranch = steady && adjacent;
+            if (onOneBranch || step / SHRINK < floor) {
+                double slope = (far.value() - valueAtPoint) / (far.coordinate() - xi) + 0.0; // + 0.0 turns -0.0 into 0.0
+                return new OneSided(slope, step, onOneBranch);
+            }
+            step /= SHRINK;
+        }
+    }
+
+    /** Whether {@code other} differs from {@code atPoint} only where atPoint sits exactly on a kink. */
+    private static boolean onlyKinksDiffer(BranchPattern atPoint, BranchPattern other) {
+        for (int position : atPoint.differences(other)) {
+            if (!atPoint.isKink(position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Names the operations that sat on a kink or were pushed across one by the probe {@code where}. */
+    private static void describeCrossing(BranchPattern atPoint, BranchPattern probe, String where, Set<String> operations) {
+        if (!probe.sameShape(atPoint)) {
+            operations.add("the graph changes shape at " + where + " (" + atPoint.size() + " nodes at x, " + probe.size()
+                    + " at " + where + "): the function takes another path there");
+            return;
+        }
+        for (int position : atPoint.differences(probe)) {
+            String op = atPoint.op(position) + " #" + position;
+            if (atPoint.isKink(position)) {
+                operations.add(op + " at KINK");
+            } else {
+                operations.add(op + " " + atPoint.branch(position) + "->" + probe.branch(position));
+            }
+        }
+    }
+
+    private DirectionalCheck runDirection(CheckedFunction f, long seed) {
+        double[] direction = randomUnitVector(f.dimension(), seed);
+        Value out = f.buildAtPoint();
+        BranchPattern atPoint = Graph.of(out).branchPattern();
+        out.backward();
+        double[] gradient = f.gradient();
+        double analytic = 0.0;
+        for (int j = 0; j < gradient.length; j++) {
+            analytic += gradient[j] * direction[j];
+        }
+        Evaluation plus = f.evaluateAlong(direction, eps);
+        Evaluation minus = f.evaluateAlong(direction, -eps);
+        double numeric = (plus.value() - minus.value()) / (2 * eps);
+        boolean crossedKink = !plus.pattern().equals(atPoint) || !minus.pattern().equals(atPoint);
+        return new DirectionalCheck(toList(direction), analytic, numeric, relativeError(analytic, numeric),
+                close(analytic, numeric), crossedKink, seed);
+    }
+
+    /** A direction drawn uniformly from the unit sphere: normal components, then normalized. */
+    private static double[] randomUnitVector(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] v = new double[n];
+        double norm;
+        do {
+            double squares = 0.0;
+            for (int j = 0; j < n; j++) {
+                v[j] = random.nextGaussian();
+                squares += v[j] * v[j];
+            }
+            norm = Math.sqrt(squares);
+        } while (norm == 0.0);
+        for (int j = 0; j < n; j++) {
+            v[j] /= norm;
+        }
+        return v;
+    }
+
+    private static List<Double> toList(double[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+
+    /** PyTorch's gradcheck rule: |a - n| <= atol + rtol·|n|. False for NaN and for unequal infinities. */
+    private boolean close(double analytic, double numeric) {
+        if (analytic == numeric) {
+            return true;
+        }
+        return Math.abs(analytic - numeric) <= atol + rtol * Math.abs(numeric);
+    }
+
+    /** |a - n| / max(|a|, |n|), as in the CS231n notes; 0 when equal, infinite when not comparable. */
+    static double relativeError(double analytic, double numeric) {
+        if (analytic == numeric) {
+            return 0.0;
+        }
+        double difference = Math.abs(analytic - numeric);
+        if (!Double.isFinite(difference)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return difference / Math.max(Math.max(Math.abs(analytic), Math.abs(numeric)), Double.MIN_NORMAL);
+    }
+
+    /** Hints printed under the table for situations that puzzle readers. */
+    private List<String> notes(List<GradCheckEntry> entries) {
+        List<String> notes = new ArrayList<>();
+        if (entries.stream().anyMatch(e -> e.verdict() == Verdict.PASS && e.relativeError() > 0.1)) {
+            notes.add("note: a large rel.error on a PASS row means both derivatives are about 0; they agree within atol.");
+        }
+        if (Settings.precision() == Precision.FLOAT32 && eps < 1e-3) {
+            notes.add("note: in FLOAT32 a step of " + eps + " is swamped by rounding; try eps(1e-2), or eps(1e-3) with "
+                    + "atol(1e-4) and rtol(1e-2).");
+        }
+        return notes;
+    }
+
+    private String describe() {
+        String text = String.format(Locale.ROOT, "eps=%.1e, atol=%.1e, rtol=%.1e, %s", eps, atol, rtol,
+                kinkAware ? "kink-aware" : "plain (not kink-aware)");
+        // In float32 every value is rounded to about 7 digits, so a step of 1e-6 measures mostly rounding.
+        return Settings.precision() == Precision.FLOAT64 ? text : text + ", precision " + Settings.precision();
+    }
+
+    /**
+     * The settings, for example {@code GradientChecker(eps=1.0e-06, atol=1.0e-05, rtol=1.0e-03, kink-aware)}.
+     *
+     * <pre>{@code System.out.println(GradientChecker.defaults()); }</pre>
+     */
+    @Override
+    public String toString() {
+        return "GradientChecker(" + describe() + ")";
+    }
+}
