@@ -40,8 +40,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class Plot {
 
-    /** The default picture size in pixels. */
+    /** The default picture width in pixels. */
     public static final int DEFAULT_WIDTH = 640;
+    /** The default picture height in pixels (a decision boundary is drawn 640 x 512). */
     public static final int DEFAULT_HEIGHT = 420;
 
     /** Colors of the decision-boundary picture: cells where the score is positive, negative, zero. */
