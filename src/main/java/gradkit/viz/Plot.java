@@ -1,0 +1,490 @@
+package gradkit.viz;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Line and scatter plots, loss curves and decision boundaries as pictures ({@link BufferedImage}),
+ * drawn with XChart. A notebook cell that ends with a picture shows it.
+ *
+ * <p>A line plot is built step by step and drawn by {@link #image()}:
+ *
+ * <pre>{@code
+ * BufferedImage picture = Plot.line("Error of the forward difference")
+ *         .x("step h").y("|error|")
+ *         .series("forward", hs, forwardErrors)
+ *         .series("central", hs, centralErrors)
+ *         .logLog()
+ *         .image();
+ * }</pre>
+ *
+ * <p>The two plots that every training notebook needs are one call each:
+ * {@link #lossCurve(double[])} and {@link #decisionBoundary(DoubleBinaryOperator, double[][], double[])}.
+ *
+ * <p>Pictures are drawn in memory, so this works headless (no screen), as in tests and notebooks
+ * on a server. A {@code Plot} builder is not thread-safe; build each plot on one thread.
+ */
+public final class Plot {
+
+    /** The default picture width in pixels. */
+    public static final int DEFAULT_WIDTH = 640;
+    /** The default picture height in pixels (a decision boundary is drawn 640 x 512). */
+    public static final int DEFAULT_HEIGHT = 420;
+
+    /** Colors of the decision-boundary picture: cells where the score is positive, negative, zero. */
+    static final Color POSITIVE_CELL = new Color(0xF6, 0xC8, 0xC0);
+    static final Color NEGATIVE_CELL = new Color(0xC4, 0xD8, 0xF0);
+    static final Color ZERO_CELL = new Color(0xDD, 0xDD, 0xDD);
+    static final Color POSITIVE_POINT = new Color(0xC0, 0x39, 0x2B);
+    static final Color NEGATIVE_POINT = new Color(0x1F, 0x5F, 0xAA);
+
+    private record Series(String name, double[] x, double[] y, boolean points) {}
+
+    private final String title;
+    private String xLabel = "x";
+    private String yLabel = "y";
+    private boolean logX;
+    private boolean logY;
+    private boolean dropUnplottable;
+    private int width = DEFAULT_WIDTH;
+    private int height = DEFAULT_HEIGHT;
+    private final List<Series> series = new ArrayList<>();
+
+    private Plot(String title) {
+        this.title = title == null ? "" : title;
+    }
+
+    // ---------------------------------------------------------------- the builder
+
+    /** Starts a plot with this title; add series, then call {@link #image()}. */
+    public static Plot line(String title) {
+        return new Plot(title);
+    }
+
+    /** Names the horizontal axis. */
+    public Plot x(String label) {
+        this.xLabel = label == null ? "" : label;
+        return this;
+    }
+
+    /** Names the vertical axis. */
+    public Plot y(String label) {
+        this.yLabel = label == null ? "" : label;
+        return this;
+    }
+
+    /**
+     * Adds a line through the points (x[i], y[i]), in the order given.
+     *
+     * @throws IllegalArgumentException if the arrays are null, empty or of different lengths
+     */
+    public Plot series(String name, double[] x, double[] y) {
+        return add(name, x, y, false);
+    }
+
+    /** Adds points (x[i], y[i]) drawn as dots, not joined by a line: a scatter plot. */
+    public Plot points(String name, double[] x, double[] y) {
+        return add(name, x, y, true);
+    }
+
+    /**
+     * Both axes logarithmic: power laws such as error ~ h² become straight lines whose slope is the
+     * power. Log axes cannot show 0 or negative numbers: {@link #image()} refuses such a point unless
+     * {@link #dropUnplottablePoints()} was called.
+     */
+    public Plot logLog() {
+        this.logX = true;
+        this.logY = true;
+        return this;
+    }
+
+    /** Only the horizontal axis logarithmic. */
+    public Plot logX() {
+        this.logX = true;
+        return this;
+    }
+
+    /** Only the vertical axis logarithmic (a loss curve over many orders of magnitude, say). */
+    public Plot logY() {
+        this.logY = true;
+        return this;
+    }
+
+    /**
+     * Leaves out, instead of refusing, the points the axes cannot show: NaN and infinite
+     * coordinates, and 0 or negative coordinates on a log axis. An error of exactly 0 (which a
+     * log-log error plot often meets) is then simply not drawn.
+     */
+    public Plot dropUnplottablePoints() {
+        this.dropUnplottable = true;
+        return this;
+    }
+
+    /** The picture size in pixels (default 640 x 420). */
+    public Plot size(int width, int height) {
+        if (width < 100 || height < 100 || width > 10_000 || height > 10_000) {
+            throw new IllegalArgumentException("A plot must be between 100 and 10000 pixels wide and high, but got "
+                    + width + " x " + height + ".");
+        }
+        this.width = width;
+        this.height = height;
+        return this;
+    }
+
+    /**
+     * Draws the plot.
+     *
+     * @throws IllegalArgumentException if there is no series, or a point cannot be drawn on the
+     *     axes (NaN, infinite, or not positive on a log axis) and {@link #dropUnplottablePoints()} was not called
+     */
+    public BufferedImage image() {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("The plot \"" + title + "\" has no series: add one with "
+                    + ".series(name, x, y) or .points(name, x, y) before .image().");
+        }
+        XYChart chart = newChart(title, xLabel, yLabel, width, height);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        // A log axis gets a grid line at every 2..9 of each decade: too many to read, so none.
+        chart.getStyler().setPlotGridVerticalLinesVisible(!logX);
+        chart.getStyler().setPlotGridHorizontalLinesVisible(!logY);
+        for (Series s : series) {
+            double[][] xy = plottable(s);
+            XYSeries added = chart.addSeries(s.name(), xy[0], xy[1]);
+            if (s.points()) {
+                added.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                added.setMarker(SeriesMarkers.CIRCLE);
+            } else {
+                added.setMarker(SeriesMarkers.NONE);
+            }
+        }
+        chart.getStyler().setLegendVisible(series.size() > 1);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private Plot add(String name, double[] x, double[] y, boolean points) {
+        if (x == null || y == null) {
+            throw new IllegalArgumentException("Series \"" + name + "\" needs x and y arrays, but got null.");
+        }
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("Series \"" + name + "\" has " + x.length + " x values but "
+                    + y.length + " y values; they must pair up.");
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException("Series \"" + name + "\" has no points.");
+        }
+        String unique = name == null || name.isBlank() ? "series " + (series.size() + 1) : name;
+        for (Series s : series) {
+            if (s.name().equals(unique)) {
+                throw new IllegalArgumentException("The plot already has a series named \"" + unique
+                        + "\"; give each series its own name.");
+            }
+        }
+        series.add(new Series(unique, x.clone(), y.clone(), points));
+        return this;
+    }
+
+    /** The points of a series that the axes can show, or an error naming the first that they cannot. */
+    private double[][] plottable(Series s) {
+        double[] xs = new double[s.x().length];
+        double[] ys = new double[s.y().length];
+        int kept = 0;
+        for (int i = 0; i < s.x().length; i++) {
+            String problem = problem(s.x()[i], logX);
+            String axis = "x";
+            if (problem == null) {
+                problem = problem(s.y()[i], logY);
+                axis = "y";
+            }
+            if (problem == null) {
+                xs[kept] = s.x()[i];
+                ys[kept] = s.y()[i];
+                kept++;
+            } else if (!dropUnplottable) {
+                double bad = axis.equals("x") ? s.x()[i] : s.y()[i];
+                throw new IllegalArgumentException("Series \"" + s.name() + "\" has " + axis + "[" + i + "] = " + bad
+                        + ", which " + problem + ". Leave such points out yourself, or call "
+                        + ".dropUnplottablePoints() to skip them.");
+            }
+        }
+        if (kept == 0) {
+            throw new IllegalArgumentException("Series \"" + s.name() + "\" has no point that these axes can show"
+                    + (logX || logY ? " (log axes need positive numbers)." : " (all are NaN or infinite)."));
+        }
+        return new double[][] {Arrays.copyOf(xs, kept), Arrays.copyOf(ys, kept)};
+    }
+
+    private static String problem(double v, boolean log) {
+        if (Double.isNaN(v)) {
+            return "is not a number";
+        }
+        if (Double.isInfinite(v)) {
+            return "is infinite";
+        }
+        if (log && v <= 0) {
+            return "a log axis cannot show (only numbers above 0)";
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- loss curve
+
+    /**
+     * The loss after each training step, step 0 first.
+     *
+     * <pre>{@code
+     * BufferedImage picture = Plot.lossCurve(history.losses());
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if there are no losses, or one is NaN or infinite (training
+     *     diverged: lower the learning rate)
+     */
+    public static BufferedImage lossCurve(double[] losses) {
+        if (losses == null || losses.length == 0) {
+            throw new IllegalArgumentException("lossCurve needs at least one loss, but got none.");
+        }
+        for (int i = 0; i < losses.length; i++) {
+            if (!Double.isFinite(losses[i])) {
+                throw new IllegalArgumentException("The loss at step " + i + " is " + losses[i]
+                        + ": training diverged there. Plot the steps before it, or lower the learning rate.");
+            }
+        }
+        double[] steps = new double[losses.length];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i;
+        }
+        return line("Loss during training").x("step").y("loss").series("loss", steps, losses).image();
+    }
+
+    /** The loss after each training step, from a list; see {@link #lossCurve(double[])}. */
+    public static BufferedImage lossCurve(List<Double> losses) {
+        if (losses == null) {
+            throw new IllegalArgumentException("lossCurve needs a list of losses, but got null.");
+        }
+        double[] values = new double[losses.size()];
+        for (int i = 0; i < values.length; i++) {
+            Double loss = losses.get(i);
+            if (loss == null) {
+                throw new IllegalArgumentException("The loss at step " + i + " is null.");
+            }
+            values[i] = loss;
+        }
+        return lossCurve(values);
+    }
+
+    // ---------------------------------------------------------------- decision boundary
+
+    /** Cells per side of the grid on which a decision boundary is evaluated. */
+    public static final int DEFAULT_CELLS = 60;
+
+    /**
+     * Where a two-input classifier says +1 and where -1: the plane around the points is cut into a
+     * grid of cells, each colored by the sign of the score at its center (red positive, blue
+     * negative, grey exactly 0), and the points are drawn on top, colored by their label.
+     *
+     * <p>Taking a plain function keeps this class independent of any model:
+     *
+     * <pre>{@code
+     * BufferedImage picture = Plot.decisionBoundary((a, b) -> model.score(a, b).data(),
+     *         data.x(), data.y());
+     * }</pre>
+     *
+     * @param score the classifier's score at a point (a, b); only its sign matters
+     * @param points the points, each {@code {a, b}}
+     * @param labels each point's label; positive labels are drawn red, others blue
+     * @throws IllegalArgumentException if the points are not pairs, the counts differ, or there are none
+     */
+    public static BufferedImage decisionBoundary(DoubleBinaryOperator score, double[][] points, double[] labels) {
+        return decisionBoundary(score, points, labels, DEFAULT_CELLS);
+    }
+
+    /**
+     * Like {@link #decisionBoundary(DoubleBinaryOperator, double[][], double[])} with {@code cells}
+     * cells per side: the score is computed {@code cells * cells} times, so a slow model wants a
+     * coarse grid.
+     */
+    public static BufferedImage decisionBoundary(DoubleBinaryOperator score, double[][] points, double[] labels,
+                                                 int cells) {
+        checkPoints(points, labels);
+        if (score == null) {
+            throw new IllegalArgumentException("decisionBoundary needs a score function (a, b) -> score, but got null.");
+        }
+        SignGrid grid = SignGrid.around(points, cells, score);
+
+        XYChart chart = newChart("Decision boundary", "x0", "x1", DEFAULT_WIDTH, DEFAULT_WIDTH * 4 / 5);
+        chart.getStyler().setPlotContentSize(1.0);
+        chart.getStyler().setXAxisMin(grid.xMin()).setXAxisMax(grid.xMax());
+        chart.getStyler().setYAxisMin(grid.yMin()).setYAxisMax(grid.yMax());
+        chart.getStyler().setPlotGridLinesVisible(false);
+        chart.getStyler().setLegendVisible(true);
+
+        // First pass: learn how many pixels one cell spans, by recording where two cell centers land.
+        CellMarker measuring = new CellMarker(0, 0, true);
+        addCells(chart, grid, measuring, measuring, measuring);
+        BitmapEncoder.getBufferedImage(chart);
+        double cellWidth = measuring.spacingX(grid.cells());
+        double cellHeight = measuring.spacingY(grid.cells());
+
+        // Second pass: the same chart, each cell now painted as a rectangle of exactly that size.
+        for (String name : List.copyOf(chart.getSeriesMap().keySet())) {
+            chart.removeSeries(name);
+        }
+        CellMarker cell = new CellMarker(cellWidth, cellHeight, false);
+        addCells(chart, grid, cell, cell, cell);
+        addPoints(chart, points, labels);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static void checkPoints(double[][] points, double[] labels) {
+        if (points == null || labels == null) {
+            throw new IllegalArgumentException("decisionBoundary needs points and labels, but got null.");
+        }
+        if (points.length == 0) {
+            throw new IllegalArgumentException("decisionBoundary needs at least one point, but got none.");
+        }
+        if (points.length != labels.length) {
+            throw new IllegalArgumentException("There are " + points.length + " points but " + labels.length
+                    + " labels; each point needs one label.");
+        }
+        for (int i = 0; i < points.length; i++) {
+            if (points[i] == null || points[i].length != 2) {
+                throw new IllegalArgumentException("Point " + i + " must have two coordinates {a, b}, but has "
+                        + (points[i] == null ? "none (null)" : points[i].length) + ".");
+            }
+            if (!Double.isFinite(points[i][0]) || !Double.isFinite(points[i][1])) {
+                throw new IllegalArgumentException("Point " + i + " is " + Arrays.toString(points[i])
+                        + ", which cannot be drawn.");
+            }
+        }
+    }
+
+    /** One series per sign; an empty sign gets no series (XChart refuses empty series). */
+    private static void addCells(XYChart chart, SignGrid grid, Marker positive, Marker negative, Marker zero) {
+        addCellSeries(chart, "score > 0", grid, 1, positive, POSITIVE_CELL);
+        addCellSeries(chart, "score < 0", grid, -1, negative, NEGATIVE_CELL);
+        addCellSeries(chart, "score = 0", grid, 0, zero, ZERO_CELL);
+    }
+
+    private static void addCellSeries(XYChart chart, String name, SignGrid grid, int sign, Marker marker, Color color) {
+        List<double[]> centers = grid.centersWithSign(sign);
+        if (centers.isEmpty()) {
+            return;
+        }
+        double[] xs = new double[centers.size()];
+        double[] ys = new double[centers.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = centers.get(i)[0];
+            ys[i] = centers.get(i)[1];
+        }
+        XYSeries series = chart.addSeries(name, xs, ys);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(marker);
+        series.setMarkerColor(color);
+        series.setShowInLegend(false);
+    }
+
+    private static void addPoints(XYChart chart, double[][] points, double[] labels) {
+        List<double[]> positive = new ArrayList<>();
+        List<double[]> negative = new ArrayList<>();
+        for (int i = 0; i < points.length; i++) {
+            (labels[i] > 0 ? positive : negative).add(points[i]);
+        }
+        addPointSeries(chart, "label +1", positive, POSITIVE_POINT);
+        addPointSeries(chart, "label -1", negative, NEGATIVE_POINT);
+    }
+
+    private static void addPointSeries(XYChart chart, String name, List<double[]> points, Color color) {
+        if (points.isEmpty()) {
+            return;
+        }
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = points.get(i)[0];
+            ys[i] = points.get(i)[1];
+        }
+        XYSeries series = chart.addSeries(name, xs, ys);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarkerColor(color);
+    }
+
+    /**
+     * A marker that paints a filled rectangle of a given pixel size, or, while measuring, records
+     * where the first cell centers land so that the size of a cell in pixels can be computed.
+     */
+    private static final class CellMarker extends Marker {
+        private final double width;
+        private final double height;
+        private final boolean measuring;
+        private final List<double[]> seen = new ArrayList<>();
+
+        CellMarker(double width, double height, boolean measuring) {
+            this.width = width;
+            this.height = height;
+            this.measuring = measuring;
+        }
+
+        @Override
+        public void paint(Graphics2D g, double xOffset, double yOffset, int markerSize) {
+            if (measuring) {
+                seen.add(new double[] {xOffset, yOffset});
+                return;
+            }
+            // Half a pixel of overlap hides the seams between neighbouring cells.
+            g.fill(new Rectangle2D.Double(xOffset - width / 2 - 0.5, yOffset - height / 2 - 0.5, width + 1, height + 1));
+        }
+
+        /** Pixels between the leftmost and rightmost cell centers, divided by the cells between them. */
+        double spacingX(int cells) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] p : seen) {
+                min = Math.min(min, p[0]);
+                max = Math.max(max, p[0]);
+            }
+            return cells > 1 && max > min ? (max - min) / (cells - 1) : 10;
+        }
+
+        double spacingY(int cells) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] p : seen) {
+                min = Math.min(min, p[1]);
+                max = Math.max(max, p[1]);
+            }
+            return cells > 1 && max > min ? (max - min) / (cells - 1) : 10;
+        }
+    }
+
+    // ---------------------------------------------------------------- shared look
+
+    private static XYChart newChart(String title, String xLabel, String yLabel, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height)
+                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        Styler styler = chart.getStyler();
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        styler.setMarkerSize(7);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotGridLinesColor(new Color(0xE4, 0xE4, 0xE4));
+        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        return chart;
+    }
+}

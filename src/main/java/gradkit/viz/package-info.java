@@ -1,0 +1,17 @@
+/**
+ * Pictures: the computation graph of a {@link gradkit.engine.Value} ({@link gradkit.viz.GraphDrawing},
+ * via Graphviz), plots of curves, losses and decision boundaries ({@link gradkit.viz.Plot}, via
+ * XChart), and a small helper that shows HTML or SVG in whichever Jupyter Java kernel is running
+ * ({@link gradkit.viz.Display}).
+ *
+ * <p>Everything returns plain values (a {@code String} of DOT or SVG text, a
+ * {@link java.awt.image.BufferedImage}), so the same calls work in a notebook, in JShell and in tests.
+ *
+ * <pre>{@code
+ * Value out = Value.of(2.0, "a").mul(-3.0).add(6.0).relu();
+ * out.backward();
+ * GraphDrawing.draw(out);                           // last expression of a cell: the picture
+ * Plot.lossCurve(new double[] {1.0, 0.5, 0.3});
+ * }</pre>
+ */
+package gradkit.viz;
