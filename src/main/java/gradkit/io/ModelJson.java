@@ -288,7 +288,7 @@ public final class ModelJson {
         }
         double x = node.doubleValue();
         if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(where + " is " + node + ", which is too large for a double (" + x + ").");
+            throw new IllegalArgumentException(where + " is beyond the range of a double (it reads as " + x + ").");
         }
         return x;
     }
