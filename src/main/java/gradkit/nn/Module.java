@@ -1,0 +1,34 @@
+package gradkit.nn;
+
+import gradkit.engine.Value;
+import java.util.List;
+
+/**
+ * Anything with trainable parameters: a {@link Neuron}, a {@link Layer}, an {@link MLP}.
+ *
+ * <pre>{@code
+ * MLP model = new MLP(2, 16, 16, 1);
+ * model.parameterCount();   // 337
+ * model.zeroGrad();         // every weight's and bias's grad back to 0
+ * }</pre>
+ */
+public interface Module {
+
+    /**
+     * The parameters in a fixed order: layer by layer, neuron by neuron, and within a neuron its
+     * weights first, then its bias. The list holds the live values, so an optimizer can change them.
+     */
+    List<Value> parameters();
+
+    /** Sets the gradient of every parameter to 0, as before each new backward pass. */
+    default void zeroGrad() {
+        for (Value p : parameters()) {
+            p.setGrad(0.0);
+        }
+    }
+
+    /** The number of parameters. */
+    default int parameterCount() {
+        return parameters().size();
+    }
+}
