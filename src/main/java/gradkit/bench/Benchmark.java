@@ -34,6 +34,7 @@ public final class Benchmark {
 
     private Benchmark() {}
 
+    /** Runs every measurement once and prints one line per figure; takes no arguments. */
     public static void main(String[] args) {
         Dataset moons = Moons.generate(POINTS, 0.1, 7L);
 
