@@ -1,0 +1,111 @@
+package gradkit.nn;
+
+import gradkit.data.Dataset;
+import gradkit.engine.Value;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training loop of micrograd's moons demo, for a classifier with labels -1 and +1.
+ *
+ * <p>Every step runs the whole dataset through the network (full batch), measures
+ * {@code loss = hinge + l2(1e-4)} and the accuracy, clears the gradients, backpropagates, and moves
+ * every parameter against its gradient with a learning rate that falls from 1.0 to 0.1:
+ * {@code lr = 1.0 - 0.9 * k / steps}.
+ *
+ * <pre>{@code
+ * Dataset moons = Moons.generate(100, 0.1, 7L);
+ * MLP model = new MLP(2, 16, 16, 1);
+ * TrainingHistory h = new Trainer(model, moons, System.out, 10).train(100);
+ * // step   0  loss 0.3447  accuracy 88%
+ * // step  10  loss 0.1409  accuracy 95%
+ * // ...
+ * // step  99  loss 0.0127  accuracy 100%
+ * }</pre>
+ */
+public final class Trainer {
+
+    /** The strength of the L2 penalty, as in micrograd's demo. */
+    public static final double L2_ALPHA = 1e-4;
+
+    private final MLP model;
+    private final Dataset data;
+    private final PrintStream out;
+    private final int printEvery;
+
+    /** A trainer that prints nothing. */
+    public Trainer(MLP model, Dataset data) {
+        this(model, data, null, 1);
+    }
+
+    /**
+     * A trainer that prints one line to {@code out} every {@code printEvery} steps and at the last
+     * step ({@code out} may be null for silence).
+     *
+     * @throws IllegalArgumentException if the model does not fit the data or {@code printEvery <= 0}
+     */
+    public Trainer(MLP model, Dataset data, PrintStream out, int printEvery) {
+        if (model == null || data == null) {
+            throw new IllegalArgumentException("A trainer needs a model and a dataset, but got " + model + " and "
+                    + (data == null ? "null" : "a dataset") + ".");
+        }
+        if (model.nin() != data.dimension()) {
+            throw new IllegalArgumentException("The model takes " + model.nin() + " inputs, but the data points have "
+                    + data.dimension() + " coordinates.");
+        }
+        int outputs = model.sizes()[model.sizes().length - 1];
+        if (outputs != 1) {
+            throw new IllegalArgumentException("The trainer needs a model with 1 output (a score), but this one has "
+                    + outputs + ".");
+        }
+        if (printEvery <= 0) {
+            throw new IllegalArgumentException("printEvery must be at least 1, but got " + printEvery + ".");
+        }
+        this.model = model;
+        this.data = data;
+        this.out = out;
+        this.printEvery = printEvery;
+    }
+
+    /** Trains for {@code steps} steps and returns the loss and accuracy measured at each one. */
+    public TrainingHistory train(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be 0 or more, but got " + steps + ".");
+        }
+        double[][] x = data.x();
+        double[] y = data.y();
+        double[] losses = new double[steps];
+        double[] accuracies = new double[steps];
+        SGD sgd = new SGD(model.parameters());
+        for (int k = 0; k < steps; k++) {
+            // forward: a score for every point, then the loss
+            List<Value> scores = new ArrayList<>(x.length);
+            for (double[] point : x) {
+                scores.add(model.score(point));
+            }
+            Value loss = Loss.hinge(scores, y).add(Loss.l2(model.parameters(), L2_ALPHA));
+            double accuracy = Loss.accuracy(scores, y);
+
+            // backward
+            sgd.zeroGrad();
+            loss.backward();
+
+            // update
+            double learningRate = learningRate(k, steps);
+            sgd.step(learningRate);
+
+            losses[k] = loss.data();
+            accuracies[k] = accuracy;
+            if (out != null && (k % printEvery == 0 || k == steps - 1)) {
+                out.printf("step %3d  loss %.4f  accuracy %.0f%%%n", k, loss.data(), 100 * accuracy);
+            }
+        }
+        return new TrainingHistory(losses, accuracies);
+    }
+
+    /** micrograd's schedule: 1.0 at step 0, falling linearly towards 0.1 at the last step. */
+    public static double learningRate(int k, int steps) {
+        return 1.0 - 0.9 * k / steps;
+    }
+}
