@@ -48,7 +48,7 @@ public final class Benchmark {
 
         // 2. Warm up, then time training steps one by one.
         for (int round = 0; round < 3; round++) {
-            new Trainer(new MLP((long) round, 2, 16, 16, 1), moons).train(STEPS);
+            new Trainer(MLP.withSeed(round, 2, 16, 16, 1), moons).train(STEPS);
         }
         MLP model = new MLP(2, 16, 16, 1);
         SGD sgd = new SGD(model.parameters());

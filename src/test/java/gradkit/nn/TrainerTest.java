@@ -64,8 +64,8 @@ class TrainerTest {
     @Test
     void oneStepIsForwardZeroGradBackwardAndUpdateWithLearningRateOne() {
         Dataset data = new Dataset(new double[][] {{0.5, 0.5}, {-1, 0.2}, {1, -1}}, new double[] {1, -1, 1});
-        MLP trained = new MLP(3L, 2, 4, 1);
-        MLP reference = new MLP(3L, 2, 4, 1);
+        MLP trained = MLP.withSeed(3, 2, 4, 1);
+        MLP reference = MLP.withSeed(3, 2, 4, 1);
 
         // The step by hand on the twin network.
         List<Value> scores = new ArrayList<>();
