@@ -10,6 +10,7 @@ import gradkit.nn.SGD;
 import gradkit.nn.Trainer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,8 +22,10 @@ import java.util.List;
  * </pre>
  *
  * Prints: the first 100-step training (cold, as a student's first run sees it) and the JVM's age at
- * its end; milliseconds per training step after a warm-up; nanoseconds per graph node for forward
- * plus backward, on the training graph and on a chain of a million nodes; bytes retained per node.
+ * its end; milliseconds per training step after a warm-up (median, mean and best of 100 steps, since
+ * a shared machine is noisy); nanoseconds per graph node for forward plus backward, on the training
+ * graph and on a chain of a million nodes; bytes retained per node. A training step is exactly the
+ * {@link Trainer}'s: forward the full batch, hinge + L2 loss, zero the gradients, backward, SGD.
  */
 public final class Benchmark {
 
@@ -31,6 +34,7 @@ public final class Benchmark {
 
     private Benchmark() {}
 
+    /** Runs every measurement once and prints one line per figure; takes no arguments. */
     public static void main(String[] args) {
         Dataset moons = Moons.generate(POINTS, 0.1, 7L);
 
@@ -44,28 +48,28 @@ public final class Benchmark {
 
         // 2. Warm up, then time training steps one by one.
         for (int round = 0; round < 3; round++) {
-            new Trainer(new MLP((long) round, 2, 16, 16, 1), moons).train(STEPS);
+            new Trainer(MLP.withSeed(round, 2, 16, 16, 1), moons).train(STEPS);
         }
         MLP model = new MLP(2, 16, 16, 1);
         SGD sgd = new SGD(model.parameters());
         int nodes = Graph.of(loss(model, moons)).size();
-        double bestStep = Double.MAX_VALUE;
-        double totalSteps = 0;
+        double[] stepNanos = new double[STEPS];
         for (int k = 0; k < STEPS; k++) {
             long t0 = System.nanoTime();
             Value loss = loss(model, moons);
             sgd.zeroGrad();
             loss.backward();
             sgd.step(Trainer.learningRate(k, STEPS));
-            double nanos = System.nanoTime() - t0;
-            bestStep = Math.min(bestStep, nanos);
-            totalSteps += nanos;
+            stepNanos[k] = System.nanoTime() - t0;
         }
-        double meanStep = totalSteps / STEPS;
-        System.out.printf("training step (warm, full batch of %d): %.2f ms mean, %.2f ms best; graph of %d nodes%n",
-                POINTS, meanStep / 1e6, bestStep / 1e6, nodes);
-        System.out.printf("forward+backward per node, training graph: %.1f ns mean, %.1f ns best%n",
-                meanStep / nodes, bestStep / nodes);
+        double meanStep = Arrays.stream(stepNanos).average().orElseThrow();
+        Arrays.sort(stepNanos);
+        double medianStep = stepNanos[STEPS / 2];
+        double bestStep = stepNanos[0];
+        System.out.printf("training step (warm, full batch of %d, graph of %d nodes): median %.2f ms, mean %.2f ms, best %.2f ms%n",
+                POINTS, nodes, medianStep / 1e6, meanStep / 1e6, bestStep / 1e6);
+        System.out.printf("forward+backward per node, training graph: median %.1f ns, mean %.1f ns, best %.1f ns%n",
+                medianStep / nodes, meanStep / nodes, bestStep / nodes);
         long warmStart = System.nanoTime();
         new Trainer(new MLP(2, 16, 16, 1), moons).train(STEPS);
         System.out.printf("100-step training (warm): %.0f ms%n", (System.nanoTime() - warmStart) / 1e6);

@@ -12,7 +12,7 @@ import java.util.Random;
  * linear output neuron, as micrograd's {@code MLP(2, [16, 16, 1])}.
  *
  * <pre>{@code
- * MLP model = new MLP(42L, 2, 16, 16, 1);   // a seed (a long: note the L), then nin, then sizes
+ * MLP model = MLP.withSeed(42, 2, 16, 16, 1); // a seed, then nin, then the layer sizes
  * Value score = model.score(0.5, -0.3);     // the single output
  * model.parameterCount();                   // 2*16+16 + 16*16+16 + 16*1+1 = 337
  * }</pre>
@@ -22,7 +22,7 @@ import java.util.Random;
  */
 public final class MLP implements Module {
 
-    /** The seed used by {@link #MLP(int, int...)}. */
+    /** The seed used by {@link #MLP(int, int...)}: the same code always builds the same network. */
     public static final long DEFAULT_SEED = 1L;
 
     private final int nin;
@@ -38,15 +38,17 @@ public final class MLP implements Module {
      * @param sizes the number of neurons in each layer, the last being the number of outputs
      */
     public MLP(int nin, int... sizes) {
-        this(DEFAULT_SEED, nin, sizes);
+        this(new Random(DEFAULT_SEED), Activation.RELU, Activation.LINEAR, nin, sizes);
     }
 
     /**
      * An MLP with relu hidden layers and a linear output layer, weights drawn with {@code seed}.
-     * Write the seed as a long ({@code 7L}): {@code new MLP(7, 2, 1)} would mean nin = 7.
+     * A named factory rather than a constructor, so that a seed can never be mistaken for nin.
+     *
+     * <pre>{@code MLP model = MLP.withSeed(7, 2, 16, 16, 1);   // same seed, same weights }</pre>
      */
-    public MLP(long seed, int nin, int... sizes) {
-        this(new Random(seed), Activation.RELU, Activation.LINEAR, nin, sizes);
+    public static MLP withSeed(long seed, int nin, int... sizes) {
+        return new MLP(new Random(seed), Activation.RELU, Activation.LINEAR, nin, sizes);
     }
 
     /**

@@ -11,6 +11,10 @@ import java.util.List;
  * model.parameterCount();   // 337
  * model.zeroGrad();         // every weight's and bias's grad back to 0
  * }</pre>
+ *
+ * <p>The name is micrograd's, and it clashes with {@code java.lang.Module}: after
+ * {@code import gradkit.nn.*;} the bare name {@code Module} is ambiguous. Import it by name,
+ * {@code import gradkit.nn.Module;}, which wins over {@code java.lang}, or write {@code gradkit.nn.Module}.
  */
 public interface Module {
 

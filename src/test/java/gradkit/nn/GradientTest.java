@@ -68,7 +68,7 @@ class GradientTest {
 
     @Test
     void moonsSizedNetworkWithHingeLossMatchesFiniteDifferences() {
-        MLP model = new MLP(5L, 2, 16, 16, 1);
+        MLP model = MLP.withSeed(5, 2, 16, 16, 1);
         double[][] x = {{0.2, 0.9}, {1.5, -0.4}, {-0.8, 0.3}, {0.9, 0.1}};
         double[] y = {-1, 1, -1, 1};
         Supplier<Value> loss = () -> {

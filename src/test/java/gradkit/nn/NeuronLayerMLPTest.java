@@ -199,14 +199,14 @@ class NeuronLayerMLPTest {
 
     @Test
     void sameSeedSameNetworkDifferentSeedDifferentNetwork() {
-        MLP a = new MLP(11L, 2, 16, 16, 1);
-        MLP b = new MLP(11L, 2, 16, 16, 1);
-        MLP c = new MLP(12L, 2, 16, 16, 1);
+        MLP a = MLP.withSeed(11, 2, 16, 16, 1);
+        MLP b = MLP.withSeed(11, 2, 16, 16, 1);
+        MLP c = MLP.withSeed(12, 2, 16, 16, 1);
         assertArrayEquals(data(a.parameters()), data(b.parameters()), 0.0);
         assertNotEquals(data(a.parameters())[0], data(c.parameters())[0]);
         assertEquals(a.score(0.3, -0.2).data(), b.score(0.3, -0.2).data(), 0.0);
         assertArrayEquals(data(new MLP(2, 16, 16, 1).parameters()),
-                data(new MLP(MLP.DEFAULT_SEED, 2, 16, 16, 1).parameters()), 0.0);
+                data(MLP.withSeed(MLP.DEFAULT_SEED, 2, 16, 16, 1).parameters()), 0.0);
     }
 
     @Test

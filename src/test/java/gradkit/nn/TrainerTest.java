@@ -40,11 +40,32 @@ class TrainerTest {
         }
     }
 
+    /**
+     * The same run in micrograd itself: its Value and its demo's loop (in Python,
+     * src/test/resources/gradkit/nn/micrograd_reference.py) on these moons and these initial weights
+     * printed these losses and accuracies. They agree to about 1e-15: micrograd adds a weight's
+     * gradient contributions in another order, which changes the last bits.
+     */
+    @Test
+    void lossesMatchMicrograd() {
+        TrainingHistory h = new Trainer(new MLP(2, 16, 16, 1), Moons.generate(100, 0.1, MOONS_SEED)).train(100);
+        int[] steps = {0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 99};
+        double[] micrograd = {0.3447235151991847, 0.14090193555109756, 0.06684047310250468, 0.034854648331128876,
+            0.024111929374491282, 0.018753452483835614, 0.014063368329490915, 0.012785097058734637,
+            0.012768256842644737, 0.01275603041374716, 0.012748960319137885};
+        double[] accuracy = {0.88, 0.95, 0.99, 0.99, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0};
+        assertEquals(micrograd[0], h.losses()[0], 0.0); // before any update: bit for bit
+        for (int i = 0; i < steps.length; i++) {
+            assertEquals(micrograd[i], h.losses()[steps[i]], 1e-13, "loss at step " + steps[i]);
+            assertEquals(accuracy[i], h.accuracies()[steps[i]], 1e-12, "accuracy at step " + steps[i]);
+        }
+    }
+
     @Test
     void oneStepIsForwardZeroGradBackwardAndUpdateWithLearningRateOne() {
         Dataset data = new Dataset(new double[][] {{0.5, 0.5}, {-1, 0.2}, {1, -1}}, new double[] {1, -1, 1});
-        MLP trained = new MLP(3L, 2, 4, 1);
-        MLP reference = new MLP(3L, 2, 4, 1);
+        MLP trained = MLP.withSeed(3, 2, 4, 1);
+        MLP reference = MLP.withSeed(3, 2, 4, 1);
 
         // The step by hand on the twin network.
         List<Value> scores = new ArrayList<>();
