@@ -20,7 +20,8 @@ class Ex04AccumulationTest {
         assertEquals(2.5, node.grad(), 1e-15, "grad 0.5, then accumulate(node, 2.0). Hint: add to the"
                 + " grad (+=); overwriting it (=) is exactly the bug this exercise is about.");
         Ex04Accumulation.accumulate(node, -1.0);
-        assertEquals(1.5, node.grad(), 1e-15, "then accumulate(node, -1.0).");
+        assertEquals(1.5, node.grad(), 1e-15, "then accumulate(node, -1.0): 2.5 - 1.0. Hint: add the contribution"
+                + " as it is, negative ones too.");
     }
 
     @Test

@@ -43,7 +43,8 @@ class Ex05TopologicalOrderTest {
             }
             seen.put(s, true);
         }
-        assertTrue(!seen.containsValue(false), "some node of the graph is missing from the order.");
+        assertTrue(!seen.containsValue(false), "some node of the graph is missing from the order: " + order + ". Hint: visit"
+                + " every parent of every node, not only the first.");
         assertSame(g[3], order.get(order.size() - 1), "the output must come last.");
     }
 

@@ -100,7 +100,8 @@ class Ex07NeuronAndLayerTest {
             Ex07NeuronAndLayer.Neuron n = layer.neurons().get(i);
             int k = i;
             assertEquals(Math.max(0, expectedPreActivation(n, x)), out[k].data(), 1e-12,
-                    () -> "output " + k + " must be neuron " + k + "'s forward.");
+                    () -> "output " + k + " must be neuron " + k + "'s forward (a relu layer). Hint: out[i] ="
+                            + " neurons.get(i).forward(x), every neuron reads the same x.");
         }
         List<Value> p = layer.parameters();
         assertEquals(9, p.size(), "3 neurons with 2 inputs each: 9 parameters.");

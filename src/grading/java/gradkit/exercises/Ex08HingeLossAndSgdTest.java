@@ -83,7 +83,7 @@ class Ex08HingeLossAndSgdTest {
         assertEquals(4.0, first, 1e-12, "trainingStep returns the loss before the step: 2^2 = 4.");
         assertEquals(1.6, w.data(), 1e-12, "after one step on w^2 from w = 2 with lr 0.1.");
         Ex08HingeLossAndSgd.trainingStep(params, () -> w.mul(w), 0.1);
-        assertEquals(1.28, w.data(), 1e-12, "after the second step w must be 1.28. Got 0.96? the old grad 4"
+        assertEquals(1.28, w.data(), 1e-12, "after the second step w must be 1.28. Got 0.88? the old grad 4"
                 + " was added to the new 3.2: zero each parameter's grad at the start of the step.");
     }
 

@@ -50,7 +50,8 @@ class Ex10KinkCrossingTest {
     @DisplayName("a probe far from every kink did not cross one")
     void notCrossedAwayFromKinks() {
         assertFalse(Ex10KinkCrossing.probeCrossedKink(RELU, new double[] {1.0}, 0, 1e-5),
-                "relu at 1 with h = 1e-5 stays ABOVE on all three points.");
+                "relu at 1 with h = 1e-5 stays ABOVE on all three points. Hint: compare the"
+                        + " patterns with equals(), not ==, and build fresh leaves for each point.");
         assertFalse(Ex10KinkCrossing.probeCrossedKink(NET, new double[] {1.3, 0.2}, 0, 1e-5),
                 "the net at (1.3, 0.2) is far from its kinks.");
     }

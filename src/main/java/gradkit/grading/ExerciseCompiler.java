@@ -83,15 +83,38 @@ public final class ExerciseCompiler implements AutoCloseable {
 
     private static String format(List<Diagnostic<? extends JavaFileObject>> diagnostics, String other) {
         List<String> lines = new ArrayList<>();
+        boolean inTests = false;
         for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
                 continue;
             }
             String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
+            inTests |= file.endsWith("Test.java");
             lines.add(file + ":" + d.getLineNumber() + ": error: " + d.getMessage(Locale.ROOT));
+            String source = sourceLine(d);
+            if (!source.isBlank()) {
+                lines.add("    " + source.strip());
+            }
+        }
+        if (inTests) {
+            lines.add("(The grading test could not use your file: did you change the name or the parameters of a"
+                    + " class or method the exercise gave you?)");
         }
         String text = String.join("\n", lines) + (other.isBlank() ? "" : "\n" + other.strip());
         return text.length() <= MAX_MESSAGE_CHARS ? text
                 : text.substring(0, MAX_MESSAGE_CHARS) + "\n... (" + (text.length() - MAX_MESSAGE_CHARS) + " more characters)";
+    }
+
+    /** The source line an error points at, or "" when it cannot be read. */
+    private static String sourceLine(Diagnostic<? extends JavaFileObject> d) {
+        try {
+            if (d.getSource() == null || d.getLineNumber() < 1) {
+                return "";
+            }
+            String[] lines = d.getSource().getCharContent(true).toString().split("\n", -1);
+            return d.getLineNumber() <= lines.length ? lines[(int) d.getLineNumber() - 1] : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }
