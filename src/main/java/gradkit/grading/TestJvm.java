@@ -35,6 +35,10 @@ public final class TestJvm {
     private static final long POLL_MILLIS = 15;
     /** How much of the child's own stdout/stderr (outside the per-test capture) is read for diagnosis. */
     private static final int MAX_LOG_BYTES = 16_000;
+    /** Output written around the capture (straight to the file descriptor) beyond this kills the JVM. */
+    private static final long MAX_RAW_OUTPUT_BYTES = 64L << 20;
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final String classpath;
     private final Duration timeout;
@@ -93,6 +97,7 @@ public final class TestJvm {
         private final Path events;
         private final Path log;
         private final ObjectMapper json = new ObjectMapper();
+        private String token = "";
         private long eventsRead;
         private final java.io.ByteArrayOutputStream partialLine = new java.io.ByteArrayOutputStream();
 
@@ -120,7 +125,16 @@ public final class TestJvm {
                     plan.toString(), events.toString());
             builder.redirectErrorStream(true);
             builder.redirectOutput(log.toFile());
+            String token = Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
             Process process = builder.start();
+            Thread killOnExit = new Thread(() -> kill(process)); // Ctrl-C on the grader ends its child too
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+            try (var stdin = process.getOutputStream()) {
+                stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the child died at once; the loop below explains it
+            }
+            this.token = token;
             int current = -1;
             long startedAt = System.nanoTime();
             try {
@@ -156,6 +170,13 @@ public final class TestJvm {
                                 + " ends?). The tests after it ran in a fresh JVM.");
                         return current + 1;
                     }
+                    if (current >= 0 && Files.size(log) > MAX_RAW_OUTPUT_BYTES) {
+                        kill(process);
+                        outcomes[current] = TestOutcome.failed("Stopped: the test wrote more than "
+                                + (MAX_RAW_OUTPUT_BYTES >> 20) + " MB straight to the process's output. The tests"
+                                + " after it ran in a fresh JVM.");
+                        return current + 1;
+                    }
                     if (current < 0 && elapsed > STARTUP_LIMIT.toNanos()) {
                         kill(process);
                         return firstMissing(outcomes, from);
@@ -167,6 +188,11 @@ public final class TestJvm {
                 throw new IllegalStateException("Interrupted while grading", e);
             } finally {
                 kill(process);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(killOnExit);
+                } catch (IllegalStateException alreadyShuttingDown) {
+                    // the hook is running or about to: nothing to undo
+                }
             }
         }
 
@@ -231,7 +257,14 @@ public final class TestJvm {
                     String line = new String(pending, start, i - start, StandardCharsets.UTF_8);
                     start = i + 1;
                     if (!line.isBlank()) {
-                        result.add(json.readTree(line));
+                        try {
+                            JsonNode event = json.readTree(line);
+                            if (token.equals(event.path("token").asText())) {
+                                result.add(event);
+                            }
+                        } catch (com.fasterxml.jackson.core.JacksonException notAnEvent) {
+                            // not written by the runner: ignore it
+                        }
                     }
                 }
             }

@@ -40,7 +40,8 @@ import org.opentest4j.AssertionFailedError;
  * endless loop) the parent detects and recovers from.
  *
  * <p>Usage (the parent builds this command): {@code java -cp <library and JUnit> gradkit.grading.TestRunner
- * plan.json events.jsonl}, where plan.json is a list of {@code {index, classesDir, className, methodName}}.
+ * plan.json events.jsonl}, where plan.json is a list of {@code {index, classesDir, className, methodName}}, and
+ * the first line of stdin is a token that every event line carries.
  */
 public final class TestRunner {
     /** What a test may print before the rest is dropped. */
@@ -55,6 +56,11 @@ public final class TestRunner {
 
     public static void main(String[] args) throws Exception {
         ObjectMapper json = new ObjectMapper();
+        // The parent's secret for this run comes on stdin, before any student code runs; events without
+        // it are ignored, so student code cannot forge a passed test by writing to the events file.
+        String token = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
+                .readLine();
+        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
         List<PlanItem> plan = Arrays.asList(json.readValue(Path.of(args[0]).toFile(), PlanItem[].class));
         CappedBuffer captured = new CappedBuffer(MAX_OUTPUT_CHARS);
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -63,7 +69,7 @@ public final class TestRunner {
         Launcher launcher = LauncherFactory.create();
         try (OutputStream events = new FileOutputStream(args[1], true)) {
             for (PlanItem item : plan) {
-                emit(events, json, Map.of("event", "start", "index", item.index()));
+                emit(events, json, token, new LinkedHashMap<>(Map.of("event", "start", "index", item.index())));
                 captured.reset();
                 Settings.reset();
                 Set<Thread> before = Thread.getAllStackTraces().keySet();
@@ -76,15 +82,17 @@ public final class TestRunner {
                 finish.put("passed", outcome.passed());
                 finish.put("message", outcome.message());
                 finish.put("output", captured.text());
-                emit(events, json, finish);
+                emit(events, json, token, finish);
             }
-            emit(events, json, Map.of("event", "done"));
+            emit(events, json, token, new LinkedHashMap<>(Map.of("event", "done")));
         }
         // halt, not exit: a shutdown hook or a thread left by student code must not keep this JVM alive.
         Runtime.getRuntime().halt(0);
     }
 
-    private static void emit(OutputStream events, ObjectMapper json, Map<String, Object> event) throws IOException {
+    private static void emit(OutputStream events, ObjectMapper json, String token, Map<String, Object> event)
+            throws IOException {
+        event.put("token", token);
         events.write((json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
         events.flush();
     }

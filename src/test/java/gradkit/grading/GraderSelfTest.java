@@ -49,7 +49,8 @@ class GraderSelfTest {
             "out-of-memory", new Expected("ex08", 5, "Out of memory"),
             "lingering-thread", Expected.FULL,
             "huge-stdout", Expected.FULL,
-            "static-state", Expected.FULL);
+            "static-state", Expected.FULL,
+            "forged-events", new Expected("ex02", 4, "forged"));
 
     private record Expected(String exercise, int keeps, String words) {
         static final Expected FULL = new Expected("", 0, "");
