@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  *   --results FILE     where to write Gradescope's results.json (default: results.json)
  *   --timeout SECONDS  the longest one test may run (default: 10)
  *   --heap MB          the heap cap of the JVM that runs the tests (default: 512)
+ *   --classpath CP     library, JUnit (with the platform launcher), Jackson (default: this JVM's class path)
  *   --instructor DIR   grade every sub-folder of DIR (one per student) into a gradebook
  *   --out DIR          instructor mode: where the gradebook and per-student results go (default: grading-out)
  *   --jobs N           instructor mode: students graded at once (default: number of cores)
@@ -130,8 +131,9 @@ public final class Grader {
                 List<Path> all = new ArrayList<>(helpers);
                 boolean allPresent = true;
                 for (TestScanner.Exercise ex : exercises) {
-                    allPresent &= Files.isRegularFile(submission.resolve(ex.studentFile()));
-                    all.add(submission.resolve(ex.studentFile()));
+                    Path file = locate(submission, ex.studentFile());
+                    allPresent &= Files.isRegularFile(file);
+                    all.add(file);
                     all.add(ex.testSource());
                 }
                 if (allPresent && compiler.compile(all, together).success()) {
@@ -174,7 +176,7 @@ public final class Grader {
     /** Compiles one exercise into its own folder; returns the error ("" on success) and queues its tests. */
     private static String compileAlone(ExerciseCompiler compiler, Path submission, TestScanner.Exercise ex,
                                        List<Path> helpers, Path work, List<TestJvm.Test> toRun) throws IOException {
-        Path studentFile = submission.resolve(ex.studentFile());
+        Path studentFile = locate(submission, ex.studentFile());
         if (!Files.isRegularFile(studentFile)) {
             return "The file " + ex.studentFile() + " is missing from " + submission + ".";
         }
@@ -189,6 +191,23 @@ public final class Grader {
             }
         }
         return result.messages();
+    }
+
+    /**
+     * The student's file: right in the submission folder, or else the first file of that name in a
+     * sub-folder (uploads are sometimes nested, e.g. submission/exercises/Ex01....java).
+     */
+    static Path locate(Path submission, String fileName) {
+        Path direct = submission.resolve(fileName);
+        if (Files.isRegularFile(direct) || !Files.isDirectory(submission)) {
+            return direct;
+        }
+        try (Stream<Path> files = Files.walk(submission, 4)) {
+            return files.filter(p -> p.getFileName().toString().equals(fileName) && Files.isRegularFile(p))
+                    .sorted().findFirst().orElse(direct);
+        } catch (IOException e) {
+            return direct;
+        }
     }
 
     static void deleteRecursively(Path dir) {
@@ -222,6 +241,7 @@ public final class Grader {
                     case "--results" -> results = Path.of(value(args, ++i, a));
                     case "--timeout" -> grader = grader.timeout(Duration.ofMillis(
                             Math.round(1000 * Double.parseDouble(value(args, ++i, a)))));
+                    case "--classpath" -> grader = grader.classpath(value(args, ++i, a));
                     case "--heap" -> grader = grader.heapMegabytes(Integer.parseInt(value(args, ++i, a)));
                     case "--instructor" -> instructor = Path.of(value(args, ++i, a));
                     case "--out" -> out = Path.of(value(args, ++i, a));
@@ -273,6 +293,7 @@ public final class Grader {
                   --results FILE     Gradescope results.json to write (default: results.json)
                   --timeout SECONDS  the longest one test may run (default: 10)
                   --heap MB          heap cap of the JVM that runs the tests (default: 512)
+                  --classpath CP     library + JUnit + Jackson for compiling and running (default: this JVM's)
                   --instructor DIR   grade every sub-folder of DIR (one per student) into a gradebook
                   --out DIR          instructor mode output folder (default: grading-out)
                   --jobs N           instructor mode: students graded at once (default: cores)

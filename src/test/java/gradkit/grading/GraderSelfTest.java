@@ -195,4 +195,19 @@ class GraderSelfTest {
         }
         assertTrue(json.get("tests").size() >= 3);
     }
+
+    @Test
+    void aMissingFileCostsOnlyItsExercise() throws IOException {
+        Path student = work.resolve("missing");
+        Files.createDirectories(student.resolve("nested"));
+        Files.copy(SOLUTIONS.resolve("Ex01DifferenceQuotients.java"), student.resolve("nested").resolve("Ex01DifferenceQuotients.java"));
+        GradingReport report = grader.only(List.of("ex01", "ex03")).grade(student);
+        assertEquals(List.of("ex01", "ex03"), report.exercises().stream().map(ExerciseResult::id).toList());
+        ExerciseResult ex01 = report.exercises().get(0);
+        ExerciseResult ex03 = report.exercises().get(1);
+        assertEquals(ex01.maxPoints(), ex01.earned(), "a file one folder down is still found");
+        assertEquals(0, ex03.earned());
+        assertTrue(ex03.compileError().contains("missing"), ex03.compileError());
+        assertTrue(report.toTable().contains("Ex03LocalDerivatives.java is missing"), report.toTable());
+    }
 }
