@@ -10,6 +10,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -122,31 +126,13 @@ public final class Grader {
             throw new UncheckedIOException("Could not create a scratch folder", e);
         }
         try {
-            List<String> compileErrors = new ArrayList<>();
+            List<String> compileErrors = compileAll(exercises, submission, helpers, work);
             List<TestJvm.Test> toRun = new ArrayList<>();
-            try (ExerciseCompiler compiler = new ExerciseCompiler(classpath)) {
-                // Fast path: every file present and everything compiles together (one compiler run).
-                Path together = work.resolve("classes").resolve("all");
-                Files.createDirectories(together);
-                List<Path> all = new ArrayList<>(helpers);
-                boolean allPresent = true;
-                for (TestScanner.Exercise ex : exercises) {
-                    Path file = locate(submission, ex.studentFile());
-                    allPresent &= Files.isRegularFile(file);
-                    all.add(file);
-                    all.add(ex.testSource());
-                }
-                if (allPresent && compiler.compile(all, together).success()) {
-                    for (TestScanner.Exercise ex : exercises) {
-                        compileErrors.add("");
-                        for (GradingTest t : ex.tests()) {
-                            toRun.add(new TestJvm.Test(together, t.className(), t.methodName()));
-                        }
-                    }
-                } else {
-                    // Some file is missing or broken: compile each exercise on its own, so it costs only itself.
-                    for (TestScanner.Exercise ex : exercises) {
-                        compileErrors.add(compileAlone(compiler, submission, ex, helpers, work, toRun));
+            for (int e = 0; e < exercises.size(); e++) {
+                if (compileErrors.get(e).isEmpty()) {
+                    Path classes = work.resolve("classes").resolve(exercises.get(e).id());
+                    for (GradingTest t : exercises.get(e).tests()) {
+                        toRun.add(new TestJvm.Test(classes, t.className(), t.methodName()));
                     }
                 }
             }
@@ -166,16 +152,52 @@ public final class Grader {
                 results.add(new ExerciseResult(ex.id(), ex.studentFile(), error, tests));
             }
             return new GradingReport(submission, results, (System.nanoTime() - start) / 1e9);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not prepare grading in " + work, e);
         } finally {
             deleteRecursively(work);
         }
     }
 
-    /** Compiles one exercise into its own folder; returns the error ("" on success) and queues its tests. */
+    /**
+     * Compiles each exercise on its own into work/classes/exNN, so that a file that does not compile
+     * costs its own exercise only and no exercise can lean on another one's file. Two threads share
+     * the work (each with its own compiler, whose file manager caches the class path's jars).
+     * Returns the compiler's messages per exercise, "" where it compiled.
+     */
+    private List<String> compileAll(List<TestScanner.Exercise> exercises, Path submission, List<Path> helpers,
+                                    Path work) {
+        int threads = Math.min(2, Math.min(exercises.size(), Runtime.getRuntime().availableProcessors()));
+        String[] errors = new String[exercises.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> parts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                parts.add(pool.submit(() -> {
+                    try (ExerciseCompiler compiler = new ExerciseCompiler(classpath)) {
+                        for (int e = first; e < exercises.size(); e += threads) {
+                            errors[e] = compileAlone(compiler, submission, exercises.get(e), helpers, work);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> part : parts) {
+                part.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while compiling", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Compiling failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(errors);
+    }
+
+    /** Compiles one exercise into work/classes/exNN; returns the compiler's messages, "" on success. */
     private static String compileAlone(ExerciseCompiler compiler, Path submission, TestScanner.Exercise ex,
-                                       List<Path> helpers, Path work, List<TestJvm.Test> toRun) throws IOException {
+                                       List<Path> helpers, Path work) throws IOException {
         Path studentFile = locate(submission, ex.studentFile());
         if (!Files.isRegularFile(studentFile)) {
             return "The file " + ex.studentFile() + " is missing from " + submission + ".";
@@ -184,13 +206,7 @@ public final class Grader {
         Files.createDirectories(classes);
         List<Path> sources = new ArrayList<>(List.of(studentFile, ex.testSource()));
         sources.addAll(helpers);
-        ExerciseCompiler.Result result = compiler.compile(sources, classes);
-        if (result.success()) {
-            for (GradingTest t : ex.tests()) {
-                toRun.add(new TestJvm.Test(classes, t.className(), t.methodName()));
-            }
-        }
-        return result.messages();
+        return compiler.compile(sources, classes).messages();
     }
 
     /**

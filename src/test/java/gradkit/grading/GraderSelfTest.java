@@ -34,7 +34,7 @@ class GraderSelfTest {
     private static final Path EXERCISES = Path.of("exercises");
     private static final Path FIXTURES = Path.of("src", "test", "resources", "submissions");
     /** Short enough to keep this suite quick, long enough for a loaded machine (solutions' tests take milliseconds). */
-    private static final Duration TIMEOUT = Duration.ofSeconds(8);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * The points each broken submission should lose: exercise id and the points it keeps. Every
