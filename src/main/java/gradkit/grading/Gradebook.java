@@ -86,7 +86,11 @@ public record Gradebook(List<String> exerciseIds, Map<String, GradingReport> rep
                 Map<String, Object> perExercise = new LinkedHashMap<>();
                 for (ExerciseResult ex : r.exercises()) {
                     csv.append(',').append(ex.earned());
-                    perExercise.put(ex.id(), Map.of("earned", ex.earned(), "max", ex.maxPoints(), "compiled", ex.compiled()));
+                    Map<String, Object> cell = new LinkedHashMap<>();
+                    cell.put("earned", ex.earned());
+                    cell.put("max", ex.maxPoints());
+                    cell.put("compiled", ex.compiled());
+                    perExercise.put(ex.id(), cell);
                 }
                 csv.append(',').append(r.earned()).append(',').append(r.maxPoints())
                         .append(',').append(String.format(Locale.ROOT, "%.1f", r.percent())).append('\n');

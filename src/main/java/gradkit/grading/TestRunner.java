@@ -54,6 +54,7 @@ public final class TestRunner {
     record PlanItem(int index, String classesDir, String className, String methodName) {
     }
 
+    /** Runs the plan {@code args[0]}, writing events to {@code args[1]}; ends the JVM when done. */
     public static void main(String[] args) throws Exception {
         ObjectMapper json = new ObjectMapper();
         // The parent's secret for this run comes on stdin, before any student code runs; events without
@@ -127,7 +128,7 @@ public final class TestRunner {
         throw new NoSuchMethodException("There is no test method " + name + " in " + testClass.getName() + ".");
     }
 
-    @SuppressWarnings("removal")
+    @SuppressWarnings({"deprecation", "removal"})
     private static void stopThreadsStartedSince(Set<Thread> before) {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (!before.contains(t) && t.isAlive() && t != Thread.currentThread()) {

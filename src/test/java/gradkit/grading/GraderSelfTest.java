@@ -186,8 +186,18 @@ class GraderSelfTest {
     @Test
     void commandLineGradesOneExerciseAlone() throws IOException {
         Path results = work.resolve("one.json");
-        int status = Grader.run(new String[] {"--submission", SOLUTIONS.toString(), "--results", results.toString(),
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            status = Grader.run(new String[] {"--submission", SOLUTIONS.toString(), "--results", results.toString(),
                 "ex6"});
+        } finally {
+            System.setOut(console);
+        }
+        String table = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(table.contains("ex06") && table.contains("Total") && !table.contains("ex05"), table);
         assertEquals(0, status);
         JsonNode json = new ObjectMapper().readTree(results.toFile());
         for (JsonNode test : json.get("tests")) {
