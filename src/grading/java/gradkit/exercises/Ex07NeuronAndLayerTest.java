@@ -6,24 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import gradkit.engine.Value;
 import gradkit.grading.Points;
+import gradkit.nn.Activation;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Grades exercise 07 against a sum computed here from the neuron's own weights. (Once gradkit.nn lands,
- * the same comparison can be made against gradkit.nn.Neuron built from the same Random seed.)
+ * Grades exercise 07 against the library's {@link gradkit.nn.Neuron}: built from the same seeded
+ * Random, it draws the same weights and bias in the same order, so the outputs must agree.
  */
 class Ex07NeuronAndLayerTest {
 
-    /** b + sum w_i x_i computed from the neuron's parameters, with the library's Value. */
-    private static double expectedPreActivation(Ex07NeuronAndLayer.Neuron n, double[] x) {
-        double sum = n.bias().data();
-        for (int i = 0; i < x.length; i++) {
-            sum += n.weights().get(i).data() * x[i];
-        }
-        return sum;
+    /** The library neuron's output, for the same seed: the same weights, the same order of additions. */
+    private static double libraryNeuron(int nin, Activation activation, long seed, double[] x) {
+        return new gradkit.nn.Neuron(nin, activation, new Random(seed)).forward(x).data();
     }
 
     @Test
@@ -32,7 +29,7 @@ class Ex07NeuronAndLayerTest {
     void linearNeuron() {
         Ex07NeuronAndLayer.Neuron n = new Ex07NeuronAndLayer.Neuron(3, false, new Random(7));
         double[] x = {0.5, -2.0, 1.5};
-        double expected = expectedPreActivation(n, x);
+        double expected = libraryNeuron(3, Activation.LINEAR, 7, x);
         assertEquals(expected, n.forward(Value.all(x)).data(), 1e-12, "a linear neuron's output for x = (0.5, -2,"
                 + " 1.5). Hint: start the sum from the bias, add w_i * x_i, no activation.");
     }
@@ -44,7 +41,7 @@ class Ex07NeuronAndLayerTest {
         for (long seed = 1; seed <= 6; seed++) {
             Ex07NeuronAndLayer.Neuron n = new Ex07NeuronAndLayer.Neuron(2, true, new Random(seed));
             double[] x = {1.0, -1.0};
-            double expected = Math.max(0, expectedPreActivation(n, x));
+            double expected = libraryNeuron(2, Activation.RELU, seed, x);
             long s = seed;
             assertEquals(expected, n.forward(Value.all(x)).data(), 1e-12, () -> "relu neuron (seed " + s
                     + "). Hint: apply relu() to the sum when the neuron has it.");
@@ -96,10 +93,10 @@ class Ex07NeuronAndLayerTest {
         double[] x = {0.3, -0.8};
         Value[] out = layer.forward(Value.all(x));
         assertEquals(3, out.length, "a layer of 3 neurons has 3 outputs.");
+        Value[] expected = new gradkit.nn.Layer(2, 3, Activation.RELU, new Random(5)).forward(x);
         for (int i = 0; i < 3; i++) {
-            Ex07NeuronAndLayer.Neuron n = layer.neurons().get(i);
             int k = i;
-            assertEquals(Math.max(0, expectedPreActivation(n, x)), out[k].data(), 1e-12,
+            assertEquals(expected[k].data(), out[k].data(), 1e-12,
                     () -> "output " + k + " must be neuron " + k + "'s forward (a relu layer). Hint: out[i] ="
                             + " neurons.get(i).forward(x), every neuron reads the same x.");
         }

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradkit.engine.Value;
 import gradkit.grading.Points;
+import gradkit.nn.Loss;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Grades exercise 08. The expected loss and gradients are computed here from the definition; once
- * gradkit.nn lands, Loss.hinge and SGD give the same numbers.
+ * Grades exercise 08. The expected loss comes from the definition and from the library's
+ * {@link Loss#hinge}; the expected gradients from the definition, worked out per point.
  */
 class Ex08HingeLossAndSgdTest {
 
@@ -24,6 +25,7 @@ class Ex08HingeLossAndSgdTest {
         double[] s = {2.0, -0.5, 0.3, -3.0};
         double[] y = {1, 1, -1, -1};
         double expected = (0 + 1.5 + 1.3 + 0) / 4;
+        assertEquals(expected, Loss.hinge(Arrays.asList(Value.all(s)), y).data(), 1e-12, "the library agrees");
         Value loss = Ex08HingeLossAndSgd.hingeLoss(Arrays.asList(Value.all(s)), y);
         assertEquals(expected, loss.data(), 1e-12, "hinge loss of scores (2, -0.5, 0.3, -3) with labels (+1, +1,"
                 + " -1, -1). Hint: relu(1 - y*s) per point, then the MEAN (divide by 4), not the sum.");

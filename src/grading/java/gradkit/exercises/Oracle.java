@@ -1,6 +1,10 @@
 package gradkit.exercises;
 
+import gradkit.check.FiniteDifference;
+import gradkit.check.GradCheckEntry;
+import gradkit.check.GradientChecker;
 import gradkit.engine.Value;
+import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 
@@ -9,43 +13,33 @@ import java.util.function.Function;
  * operations (with correct, accumulating backward rules) to build graphs that test a student's
  * backward pass without depending on the student's own operations.
  *
- * <p>The finite differences here are a private stand-in for {@code gradkit.check.FiniteDifference}
- * and {@code gradkit.check.GradientChecker}: once that package is on the classpath, each method marked
- * SWAP becomes a one-line call into it.
+ * <p>The finite differences are the library's own ({@code gradkit.check}), which its tests check
+ * against derivatives worked out by hand.
  */
 final class Oracle {
     private Oracle() {
     }
 
-    // ------------------------------------------------------------ finite differences (SWAP to gradkit.check)
+    // ------------------------------------------------------------ finite differences, from gradkit.check
 
-    /** SWAP: gradkit.check.FiniteDifference.forward(f, x, h). */
     static double forwardDifference(DoubleUnaryOperator f, double x, double h) {
-        return (f.applyAsDouble(x + h) - f.applyAsDouble(x)) / h;
+        return FiniteDifference.forward(f, x, h);
     }
 
-    /** SWAP: gradkit.check.FiniteDifference.backward(f, x, h). */
     static double backwardDifference(DoubleUnaryOperator f, double x, double h) {
-        return (f.applyAsDouble(x) - f.applyAsDouble(x - h)) / h;
+        return FiniteDifference.backward(f, x, h);
     }
 
-    /** SWAP: gradkit.check.FiniteDifference.central(f, x, h). */
     static double centralDifference(DoubleUnaryOperator f, double x, double h) {
-        return (f.applyAsDouble(x + h) - f.applyAsDouble(x - h)) / (2 * h);
+        return FiniteDifference.central(f, x, h);
     }
 
-    /**
-     * SWAP: the numeric column of gradkit.check.GradientChecker.defaults().eps(h).check(f::apply, x)
-     * (entries().get(i).numeric()).
-     */
+    /** The central differences that the library's gradient checker measures, one per input. */
     static double[] numericGradient(Function<Value[], Value> f, double[] x, double h) {
+        List<GradCheckEntry> entries = GradientChecker.defaults().eps(h).check(f::apply, x).entries();
         double[] grad = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double[] plus = x.clone();
-            double[] minus = x.clone();
-            plus[i] += h;
-            minus[i] -= h;
-            grad[i] = (f.apply(Value.all(plus)).data() - f.apply(Value.all(minus)).data()) / (2 * h);
+        for (GradCheckEntry entry : entries) {
+            grad[entry.index()] = entry.numeric();
         }
         return grad;
     }
