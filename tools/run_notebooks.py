@@ -164,8 +164,9 @@ def run_notebook(path, out_dir, cell_timeout):
             try:
                 start_kernel(client, log, log_path)
             except KernelNeverReady as e:
-                print(f"  {path.name}: kernel start {start} of {KERNEL_STARTS} never answered ({e});"
-                      " starting a new kernel", flush=True)
+                again = "; starting a new kernel" if start < KERNEL_STARTS else ""
+                print(f"  {path.name}: kernel start {start} of {KERNEL_STARTS} never answered ({e}){again}",
+                      flush=True)
                 log.write(f"\n--- kit: kernel start {start} never answered: {e} ---\n\n")
                 log.flush()
                 continue
