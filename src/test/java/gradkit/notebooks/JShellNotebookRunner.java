@@ -1,0 +1,180 @@
+package gradkit.notebooks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * Runs a notebook's code cells in order through the JDK's JShell, which is what the Java kernels
+ * (IJava, JJava, Rapaio) are built on, so a notebook can be checked without Jupyter.
+ *
+ * <p>The shell starts with only the JDK and the imports every one of those kernels makes for you
+ * (java.util.*, java.io.*, java.math.*, java.net.*, java.util.concurrent.*, java.util.regex.*), so
+ * a notebook that passes here does not lean on one kernel's extras. Of the kernel magics only
+ * {@code %classpath DIR} is understood (it is the one all three kernels share), and a magic must be
+ * alone in its cell, as Rapaio demands. The first snippet that JShell rejects, that refers to
+ * something undefined, or that throws stops the run with a {@link Failure}.
+ */
+final class JShellNotebookRunner {
+
+    /** The imports that IJava, JJava and Rapaio all make before the first cell. */
+    static final List<String> KERNEL_IMPORTS = List.of(
+            "java.util.*", "java.io.*", "java.math.*", "java.net.*", "java.util.concurrent.*",
+            "java.util.regex.*");
+
+    /** A notebook cell that did not run; says which cell, which snippet and why. */
+    static final class Failure extends AssertionError {
+        final int cellIndex;
+
+        Failure(Notebook notebook, Notebook.CodeCell cell, String snippet, String why, String output) {
+            super(notebook.path() + ", code cell at index " + cell.index() + ":\n" + cell.source().strip()
+                    + (snippet == null ? "" : "\n--- snippet ---\n" + snippet.strip())
+                    + "\n--- error ---\n" + why
+                    + (output.isBlank() ? "" : "\n--- output of the notebook so far (last lines) ---\n"
+                            + lastLines(output, 20)));
+            this.cellIndex = cell.index();
+        }
+    }
+
+    private JShellNotebookRunner() {
+    }
+
+    /** Runs every code cell of the notebook; throws {@link Failure} at the first one that fails. */
+    static void run(Notebook notebook) {
+        var output = new ByteArrayOutputStream();
+        var printer = new PrintStream(output, true, StandardCharsets.UTF_8);
+        try (JShell shell = JShell.builder()
+                .out(printer).err(printer)
+                .remoteVMOptions("-Djava.awt.headless=true")
+                .build()) {
+            for (String packages : KERNEL_IMPORTS) {
+                shell.eval("import " + packages + ";");
+            }
+            for (Notebook.CodeCell cell : notebook.codeCells()) {
+                if (cell.isMagic()) {
+                    runMagic(shell, notebook, cell, output);
+                } else {
+                    runJava(shell, notebook, cell, output);
+                }
+            }
+        }
+    }
+
+    private static void runMagic(JShell shell, Notebook notebook, Notebook.CodeCell cell,
+                                 ByteArrayOutputStream output) {
+        for (String line : cell.source().strip().split("\n")) {
+            line = line.strip();
+            if (!line.startsWith("%")) {
+                throw new Failure(notebook, cell, null, "magic and Java in one cell; Rapaio refuses that:"
+                        + " put the magic in a cell of its own", text(output));
+            }
+            String[] words = line.split("\\s+", 2);
+            if (!words[0].equals("%classpath") || words.length < 2) {
+                throw new Failure(notebook, cell, null, "only \"%classpath DIR\" works in every Java kernel,"
+                        + " not " + line, text(output));
+            }
+            Path dir = notebook.path().toAbsolutePath().getParent().resolve(words[1].strip()).normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new Failure(notebook, cell, null, "class path folder " + dir + " does not exist"
+                        + " (it is built by mvn compile)", text(output));
+            }
+            shell.addToClasspath(dir.toString());
+        }
+    }
+
+    private static void runJava(JShell shell, Notebook notebook, Notebook.CodeCell cell,
+                                ByteArrayOutputStream output) {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        String remaining = cell.source();
+        while (true) {
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                return;
+            }
+            if (!info.completeness().isComplete()) {
+                throw new Failure(notebook, cell, remaining, "the cell ends in the middle of a statement",
+                        text(output));
+            }
+            for (SnippetEvent event : shell.eval(info.source())) {
+                check(shell, notebook, cell, info.source(), event, output);
+            }
+            remaining = info.remaining();
+        }
+    }
+
+    private static void check(JShell shell, Notebook notebook, Notebook.CodeCell cell, String source,
+                              SnippetEvent event, ByteArrayOutputStream output) {
+        if (event.causeSnippet() != null) {
+            return; // an earlier snippet updated because of this one, not this one's own result
+        }
+        Snippet snippet = event.snippet();
+        switch (event.status()) {
+            case REJECTED -> throw new Failure(notebook, cell, source,
+                    "JShell rejects it:\n" + diagnostics(shell, snippet), text(output));
+            case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> throw new Failure(notebook, cell, source,
+                    "it refers to something not defined: "
+                            + shell.unresolvedDependencies((DeclarationSnippet) snippet).collect(Collectors.toList())
+                            + "\n" + diagnostics(shell, snippet), text(output));
+            default -> {
+                // VALID, or an earlier definition OVERWRITTEN: fine so far
+            }
+        }
+        if (event.exception() != null) {
+            throw new Failure(notebook, cell, source, describe(event.exception()), text(output));
+        }
+    }
+
+    private static String diagnostics(JShell shell, Snippet snippet) {
+        return shell.diagnostics(snippet)
+                .map(d -> "  " + d.getMessage(Locale.ROOT) + " (at " + d.getStartPosition() + ".."
+                        + d.getEndPosition() + ": \"" + excerpt(snippet.source(), d.getStartPosition(),
+                        d.getEndPosition()) + "\")")
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String describe(JShellException exception) {
+        String kind = exception instanceof EvalException thrown
+                ? thrown.getExceptionClassName()
+                : exception instanceof UnresolvedReferenceException unresolved
+                        ? "unresolved reference to " + unresolved.getSnippet().source().strip()
+                        : exception.getClass().getName();
+        StringBuilder text = new StringBuilder(kind + ": " + exception.getMessage());
+        StackTraceElement[] trace = exception.getStackTrace();
+        for (int i = 0; i < Math.min(trace.length, 12); i++) {
+            text.append("\n    at ").append(trace[i]);
+        }
+        if (exception.getCause() instanceof JShellException cause) {
+            text.append("\ncaused by ").append(describe(cause));
+        }
+        return text.toString();
+    }
+
+    private static String excerpt(String source, long start, long end) {
+        int from = (int) Math.max(0, Math.min(start, source.length()));
+        int to = (int) Math.max(from, Math.min(end, source.length()));
+        return source.substring(from, to);
+    }
+
+    private static String text(ByteArrayOutputStream output) {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String lastLines(String text, int count) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+}

@@ -1,0 +1,232 @@
+"""Executes notebooks headless in the Jupyter kernel named `java`, the way CI does.
+
+    /usr/bin/python3 tools/run_notebooks.py [--out DIR] [--cell-timeout SECONDS] PATH...
+
+PATH is a notebook or a folder of notebooks (*.ipynb, in name order). Each notebook gets a fresh
+kernel started in the notebook's own folder, so "%classpath ../target/kit-classes" means what it
+means in Jupyter. Its code cells run in order; the executed copy goes to DIR/NAME.ipynb, an HTML
+rendering to DIR/NAME.html and the kernel's own log to DIR/NAME.kernel.log, passed or not.
+
+The first cell that fails stops its notebook and is reported with the notebook's name, the cell's
+index, its source and the error. A cell fails when the kernel replies with an error, publishes an
+`error` output (Rapaio reports compile errors that way too), does not finish within the cell
+timeout, or the kernel dies. The last line is "notebooks: N passed, M failed"; the exit status is 1
+when a notebook failed.
+
+Start-up: Rapaio 2.3.0 has two start-up races, which hit more often the busier the machine is.
+(1) Each channel's loop thread is started before its `running` flag is set, and a thread that
+looks first finds it false and ends at once: the kernel binds its sockets and logs so, but never
+answers on the shell channel. (2) The message handlers are put in place after the sockets are
+bound; a request that arrives in between kills the shell thread (NullPointerException in
+Channels.getHandler, in the kernel's log). Against (2) the runner connects to a Rapaio kernel only
+once its log shows all five channels bound, plus HANDLERS_GRACE seconds. Against (1) nothing on
+this side helps: a kernel that does not answer kernel_info within ANSWER_TIMEOUT seconds of
+binding (START_TIMEOUT in all for other kernels), that died, or whose shell thread died is shut
+down and a new one started, up to KERNEL_STARTS times. Nothing is retried once the kernel has
+answered: a cell that failed is a failure.
+"""
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbclient.util import run_sync
+from nbconvert import HTMLExporter
+from nbconvert.preprocessors import coalesce_streams
+
+KERNEL = "java"
+START_TIMEOUT = 60    # seconds for a kernel to start (JVM, JShell, sockets): 1.5 to 6 s normally
+ANSWER_TIMEOUT = 10   # seconds for Rapaio to answer kernel_info once its sockets are bound (< 1 s)
+HANDLERS_GRACE = 1.0  # seconds between Rapaio's "Binding" log lines and the first request
+KERNEL_STARTS = 5     # kernels started per notebook before giving up on it
+SHELL_THREAD_DIED = 'Exception in thread "Shell-'   # what Rapaio's log shows when the race hits
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class KernelNeverReady(Exception):
+    pass
+
+
+class CellFailed(Exception):
+    def __init__(self, index, cell, error):
+        super().__init__(error)
+        self.index, self.cell, self.error = index, cell, error
+
+    def report(self, name):
+        return (f"FAILED {name}: code cell at index {self.index} (execution order "
+                f"{self.cell.get('execution_count')})\n"
+                f"--- source ---\n{self.cell.source}\n"
+                f"--- error ---\n{self.error}")
+
+
+def error_in_outputs(cell):
+    """The text of the first `error` output of a cell, or None."""
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            traceback = "\n".join(out.get("traceback", []))
+            return ANSI.sub("", f"{out.get('ename')}: {out.get('evalue')}\n{traceback}").strip()
+    return None
+
+
+class KernelLog:
+    """The part of a notebook's kernel log that one kernel start wrote."""
+
+    def __init__(self, log, path):
+        log.flush()
+        self.log, self.path, self.offset = log, path, path.stat().st_size
+
+    def text(self):
+        self.log.flush()
+        with open(self.path, errors="replace") as f:
+            f.seek(self.offset)
+            return f.read()
+
+
+def start_kernel(client, log, log_path):
+    """Starts the client's kernel and waits for its kernel_info reply; KernelNeverReady if none."""
+    kernel_log = KernelLog(log, log_path)
+    client.create_kernel_manager()
+    client.start_new_kernel(stdout=log, stderr=log)
+    answer_within = START_TIMEOUT
+    if any("rapaio" in arg for arg in client.km.kernel_spec.argv):
+        wait_until_channels_bound(client, kernel_log)
+        answer_within = ANSWER_TIMEOUT
+    client.kc = client.km.client()
+    client.kc.start_channels()
+    deadline = time.monotonic() + answer_within
+    while True:
+        try:
+            run_sync(client.kc.wait_for_ready)(timeout=2)
+            break
+        except RuntimeError as e:    # "Kernel didn't respond in 2 seconds" or "Kernel died ..."
+            if SHELL_THREAD_DIED in kernel_log.text():
+                reason = "its shell thread died at start-up (Rapaio's handler race)"
+            elif "died" in str(e):
+                reason = str(e)
+            elif time.monotonic() > deadline:
+                reason = f"no answer to kernel_info within {answer_within} seconds"
+            else:
+                continue
+            client._cleanup_kernel()
+            raise KernelNeverReady(reason) from e
+    client.kc.allow_stdin = False
+    # as nbclient's execute() does: the language goes into the notebook (HTML highlights by it)
+    info = client.wait_for_reply(client.kc.kernel_info())
+    client.nb.metadata["language_info"] = info["content"]["language_info"]
+
+
+def wait_until_channels_bound(client, kernel_log):
+    """Rapaio logs "Binding" for each of its five channels, then registers its message handlers:
+    connecting only after that, and a moment more, keeps the first request out of that race."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while kernel_log.text().count("]: Binding") < 5 and time.monotonic() < deadline:
+        if not run_sync(client.km.is_alive)():
+            return   # the wait for kernel_info will say that it died
+        time.sleep(0.1)
+    time.sleep(HANDLERS_GRACE)
+
+
+def execute_cells(client, nb):
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        try:
+            client.execute_cell(cell, index)
+        except CellTimeoutError:
+            raise CellFailed(index, cell, f"no result within {client.timeout} seconds") from None
+        except DeadKernelError as e:
+            raise CellFailed(index, cell, f"the kernel died: {e}") from None
+        except CellExecutionError as e:
+            raise CellFailed(index, cell, error_in_outputs(cell) or ANSI.sub("", str(e))) from None
+        error = error_in_outputs(cell)
+        if error:
+            raise CellFailed(index, cell, error)
+
+
+def run_notebook(path, out_dir, cell_timeout):
+    """Runs one notebook; returns (failure report or None, seconds to a ready kernel)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    name = path.stem
+    failure, ready_after = None, None
+    log_path = out_dir / f"{name}.kernel.log"
+    with open(log_path, "w") as log:
+        for start in range(1, KERNEL_STARTS + 1):
+            nb = nbformat.read(path, as_version=4)
+            client = NotebookClient(nb, kernel_name=KERNEL, timeout=cell_timeout,
+                                    startup_timeout=START_TIMEOUT, allow_errors=False,
+                                    resources={"metadata": {"path": str(path.parent.resolve())}})
+            began = time.monotonic()
+            try:
+                start_kernel(client, log, log_path)
+            except KernelNeverReady as e:
+                print(f"  {path.name}: kernel start {start} of {KERNEL_STARTS} never answered ({e});"
+                      " starting a new kernel", flush=True)
+                log.write(f"\n--- kit: kernel start {start} never answered: {e} ---\n\n")
+                log.flush()
+                continue
+            ready_after = time.monotonic() - began
+            try:
+                execute_cells(client, nb)
+            except CellFailed as e:
+                failure = e.report(path.name)
+            finally:
+                client._cleanup_kernel()
+            break
+        else:
+            failure = (f"FAILED {path.name}: none of {KERNEL_STARTS} kernel starts answered"
+                       f" (see {log_path})")
+            return failure, ready_after
+    nb, _ = coalesce_streams(nb, {})   # Rapaio sends a printf in pieces; Jupyter's page joins them too
+    nbformat.write(nb, out_dir / f"{name}.ipynb")
+    html, _ = HTMLExporter().from_notebook_node(nb)
+    (out_dir / f"{name}.html").write_text(html, encoding="utf-8")
+    return failure, ready_after
+
+
+def notebooks_in(paths):
+    found = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found += sorted(q for q in p.glob("*.ipynb") if q.is_file())
+        elif p.is_file():
+            found.append(p)
+        else:
+            sys.exit(f"run_notebooks: no such notebook or folder: {p}")
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Execute notebooks in the java kernel.")
+    parser.add_argument("paths", nargs="+", help="notebooks, or folders of notebooks")
+    parser.add_argument("--out", default="target/notebooks", type=Path, help="where results go")
+    parser.add_argument("--cell-timeout", default=180, type=int, help="seconds per cell")
+    args = parser.parse_args()
+
+    notebooks = notebooks_in(args.paths)
+    passed, failures = 0, []
+    total = time.monotonic()
+    for path in notebooks:
+        began = time.monotonic()
+        failure, ready_after = run_notebook(path, args.out, args.cell_timeout)
+        took = time.monotonic() - began
+        start = f"kernel ready in {ready_after:.1f} s" if ready_after is not None else "no kernel"
+        print(f"  {path.name}: {'FAILED' if failure else 'passed'} in {took:.1f} s ({start})",
+              flush=True)
+        if failure:
+            failures.append(failure)
+        else:
+            passed += 1
+    for failure in failures:
+        print("\n" + failure, file=sys.stderr)
+    if notebooks:
+        print(f"results in {args.out}/ ({time.monotonic() - total:.1f} s in all)")
+    print(f"notebooks: {passed} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
