@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
@@ -35,6 +38,15 @@ final class JShellNotebookRunner {
     static final List<String> KERNEL_IMPORTS = List.of(
             "java.util.*", "java.io.*", "java.math.*", "java.net.*", "java.util.concurrent.*",
             "java.util.regex.*");
+
+    /** A snippet still running after this long is stopped, so that a loop cannot hang the build. */
+    static final long SNIPPET_LIMIT_MINUTES = 5;
+
+    private static final ScheduledExecutorService STOPPER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "notebook-snippet-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** A notebook cell that did not run; says which cell, which snippet and why. */
     static final class Failure extends AssertionError {
@@ -109,7 +121,18 @@ final class JShellNotebookRunner {
                 throw new Failure(notebook, cell, remaining, "the cell ends in the middle of a statement",
                         text(output));
             }
-            for (SnippetEvent event : shell.eval(info.source())) {
+            List<SnippetEvent> events;
+            var watchdog = STOPPER.schedule(shell::stop, SNIPPET_LIMIT_MINUTES, TimeUnit.MINUTES);
+            try {
+                events = shell.eval(info.source());
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (watchdog.isDone() && !watchdog.isCancelled()) {
+                throw new Failure(notebook, cell, info.source(), "stopped after " + SNIPPET_LIMIT_MINUTES
+                        + " minutes: a notebook cell should take seconds", text(output));
+            }
+            for (SnippetEvent event : events) {
                 check(shell, notebook, cell, info.source(), event, output);
             }
             remaining = info.remaining();
