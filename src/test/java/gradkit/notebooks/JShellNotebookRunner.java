@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
@@ -20,6 +21,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
  * Runs a notebook's code cells in order through the JDK's JShell, which is what the Java kernels
@@ -112,9 +114,15 @@ final class JShellNotebookRunner {
                                 ByteArrayOutputStream output) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = cell.source();
+        Snippet last = null;
         while (true) {
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                if (endsWithAPrintStream(last)) {
+                    throw new Failure(notebook, cell, last.source(), "the cell ends with an expression of type"
+                            + " PrintStream (printf returns one), which a kernel shows as java.io.PrintStream@...:"
+                            + " end the cell with println or a statement", text(output));
+                }
                 return;
             }
             if (!info.completeness().isComplete()) {
@@ -134,6 +142,9 @@ final class JShellNotebookRunner {
             }
             for (SnippetEvent event : events) {
                 check(shell, notebook, cell, info.source(), event, output);
+                if (event.causeSnippet() == null) {
+                    last = event.snippet();
+                }
             }
             remaining = info.remaining();
         }
@@ -159,6 +170,14 @@ final class JShellNotebookRunner {
         if (event.exception() != null) {
             throw new Failure(notebook, cell, source, describe(event.exception()), text(output));
         }
+    }
+
+    /** Whether a cell's last snippet is an expression whose value, a PrintStream, a kernel would display. */
+    private static boolean endsWithAPrintStream(Snippet last) {
+        String type = last instanceof ExpressionSnippet expression ? expression.typeName()
+                : last instanceof VarSnippet variable && variable.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                        ? variable.typeName() : null;
+        return type != null && (type.equals("PrintStream") || type.equals("java.io.PrintStream"));
     }
 
     private static String diagnostics(JShell shell, Snippet snippet) {
