@@ -178,6 +178,6 @@ public final class Graph {
             text.append(String.format("%4d  %-9s %-28s grad=%s%n", i, node.isLeaf() ? "leaf" : node.op(),
                     node.formula(), node.grad()));
         }
-        return text.toString();
+        return text.toString().stripTrailing();
     }
 }

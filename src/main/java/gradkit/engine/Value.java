@@ -329,15 +329,23 @@ public final class Value {
     /**
      * Computes the gradient of this value with respect to every value it was computed from.
      *
-     * <p>Seeds this value's gradient with 1, then visits the graph in reverse topological order (each
-     * node after every node that uses it) and runs each node's local backward rule. Rules add
-     * ({@code +=}) into their operands' gradients, so a value used twice receives both contributions,
-     * and a second call without {@link #zeroGrad()} adds the gradients again, as in PyTorch. The walk
-     * uses an explicit stack, so a chain of a million operations is fine.
+     * <p>Clears the gradients of the intermediate values, seeds this value's gradient with 1, then
+     * visits the graph in reverse topological order (each node after every node that uses it) and runs
+     * each node's local backward rule. Rules add ({@code +=}) into their operands' gradients, so a value
+     * used twice receives both contributions. Leaves (inputs and parameters) are not cleared: a second
+     * call without {@link #zeroGrad()} adds the same gradients to them again, as in PyTorch, and the
+     * gradients of two outputs that share a leaf add up there. The walk uses an explicit stack, so a
+     * chain of a million operations is fine.
      */
     public void backward() {
         List<Value> order = Graph.topologicalOrder(this);
         Precision precision = Settings.precision();
+        for (Value node : order) {
+            // What an intermediate value received from an earlier backward() belongs to that pass.
+            if (!node.isLeaf()) {
+                node.grad = 0.0;
+            }
+        }
         grad = 1.0;
         for (int i = order.size() - 1; i >= 0; i--) {
             Value node = order.get(i);

@@ -173,6 +173,14 @@ public final class Plot {
             }
         }
         chart.getStyler().setLegendVisible(series.size() > 1);
+        if (logX) {
+            // Many decades need the full width for their tick labels, written all alike (1E-8, not 0.001).
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+            chart.getStyler().setXAxisDecimalPattern("0E0");
+        }
+        if (logY) {
+            chart.getStyler().setYAxisDecimalPattern("0E0");
+        }
         return BitmapEncoder.getBufferedImage(chart);
     }
 

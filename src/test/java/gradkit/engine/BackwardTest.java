@@ -89,13 +89,25 @@ class BackwardTest {
     }
 
     @Test
-    void backwardTwiceWithoutZeroGradAccumulatesLikePyTorch() {
-        Value a = Value.of(2.0);
-        Value out = a.mul(3.0);
+    void backwardTwiceWithoutZeroGradAddsTheSameGradientToTheLeavesAgain() {
+        Value p = Value.of(3.0);
+        Value out = p.mul(p).mul(2.0);   // 2p^2, with an intermediate p*p
         out.backward();
-        // The output's seed is set to 1, but the leaf keeps what it had: 3 + 3.
+        assertEquals(12.0, p.grad());
         out.backward();
-        assertEquals(6.0, a.grad());
+        assertEquals(24.0, p.grad(), "twice 4p, as in PyTorch: the intermediate p*p starts from 0 each pass");
+    }
+
+    @Test
+    void twoOutputsSharingAnIntermediateAddUpInTheLeaves() {
+        Value x = Value.of(3.0);
+        Value h = x.mul(x);
+        Value first = h.mul(2.0);
+        Value second = h.mul(3.0);
+        first.backward();
+        second.backward();
+        assertEquals(2 * 2 * 3.0 + 3 * 2 * 3.0, x.grad(), "d(2x^2)/dx + d(3x^2)/dx = 4x + 6x");
+        assertEquals(3.0, h.grad(), "h holds what the last pass sent it");
     }
 
     @Test

@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
@@ -17,6 +21,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
 
 /**
  * Runs a notebook's code cells in order through the JDK's JShell, which is what the Java kernels
@@ -35,6 +40,15 @@ final class JShellNotebookRunner {
     static final List<String> KERNEL_IMPORTS = List.of(
             "java.util.*", "java.io.*", "java.math.*", "java.net.*", "java.util.concurrent.*",
             "java.util.regex.*");
+
+    /** A snippet still running after this long is stopped, so that a loop cannot hang the build. */
+    static final long SNIPPET_LIMIT_MINUTES = 5;
+
+    private static final ScheduledExecutorService STOPPER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "notebook-snippet-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** A notebook cell that did not run; says which cell, which snippet and why. */
     static final class Failure extends AssertionError {
@@ -100,17 +114,37 @@ final class JShellNotebookRunner {
                                 ByteArrayOutputStream output) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = cell.source();
+        Snippet last = null;
         while (true) {
             CompletionInfo info = analysis.analyzeCompletion(remaining);
             if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                if (endsWithAPrintStream(last)) {
+                    throw new Failure(notebook, cell, last.source(), "the cell ends with an expression of type"
+                            + " PrintStream (printf returns one), which a kernel shows as java.io.PrintStream@...:"
+                            + " end the cell with println or a statement", text(output));
+                }
                 return;
             }
             if (!info.completeness().isComplete()) {
                 throw new Failure(notebook, cell, remaining, "the cell ends in the middle of a statement",
                         text(output));
             }
-            for (SnippetEvent event : shell.eval(info.source())) {
+            List<SnippetEvent> events;
+            var watchdog = STOPPER.schedule(shell::stop, SNIPPET_LIMIT_MINUTES, TimeUnit.MINUTES);
+            try {
+                events = shell.eval(info.source());
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (watchdog.isDone() && !watchdog.isCancelled()) {
+                throw new Failure(notebook, cell, info.source(), "stopped after " + SNIPPET_LIMIT_MINUTES
+                        + " minutes: a notebook cell should take seconds", text(output));
+            }
+            for (SnippetEvent event : events) {
                 check(shell, notebook, cell, info.source(), event, output);
+                if (event.causeSnippet() == null) {
+                    last = event.snippet();
+                }
             }
             remaining = info.remaining();
         }
@@ -136,6 +170,14 @@ final class JShellNotebookRunner {
         if (event.exception() != null) {
             throw new Failure(notebook, cell, source, describe(event.exception()), text(output));
         }
+    }
+
+    /** Whether a cell's last snippet is an expression whose value, a PrintStream, a kernel would display. */
+    private static boolean endsWithAPrintStream(Snippet last) {
+        String type = last instanceof ExpressionSnippet expression ? expression.typeName()
+                : last instanceof VarSnippet variable && variable.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                        ? variable.typeName() : null;
+        return type != null && (type.equals("PrintStream") || type.equals("java.io.PrintStream"));
     }
 
     private static String diagnostics(JShell shell, Snippet snippet) {

@@ -97,4 +97,14 @@ class JShellNotebookRunnerTest {
         var failure = failure("Math.max(1,");
         assertTrue(failure.getMessage().contains("middle of a statement"), failure.getMessage());
     }
+
+    @Test
+    void aCellEndingWithPrintfFails() throws IOException {
+        var failure = failure("int n = 3;", "System.out.printf(\"n = %d%n\", n)");
+        assertEquals(2, failure.cellIndex);
+        assertTrue(failure.getMessage().contains("PrintStream"), failure.getMessage());
+        JShellNotebookRunner.run(notebook("System.out.printf(\"n = %d%n\", 3);\nSystem.out.println();"));
+        // With a semicolon it is still an expression whose value Rapaio displays.
+        assertTrue(failure("System.out.printf(\"n = %d%n\", 3);").getMessage().contains("PrintStream"));
+    }
 }
