@@ -181,12 +181,14 @@ public final class Value {
             throw new IllegalArgumentException("sum needs at least one term, but got none.");
         }
         Value[] parents = terms.clone();
+        Precision precision = Settings.precision();
         double total = 0.0;
         for (int i = 0; i < parents.length; i++) {
             if (parents[i] == null) {
                 throw new IllegalArgumentException("sum got null as term " + i + " of " + parents.length + ".");
             }
-            total = i == 0 ? parents[i].data : total + parents[i].data;
+            // Each partial sum is rounded, as in a loop of additions in that precision.
+            total = i == 0 ? parents[i].data : precision.round(total + parents[i].data);
         }
         Value out = new Value(total, "sum", Branch.NONE, parents);
         out.backward = () -> {

@@ -68,7 +68,11 @@ public final class Trainer {
         this.printEvery = printEvery;
     }
 
-    /** Trains for {@code steps} steps and returns the loss and accuracy measured at each one. */
+    /**
+     * Trains for {@code steps} steps and returns the loss and accuracy measured at each one. Each call
+     * is a whole schedule: the learning rate starts again at 1.0 and falls to 0.1 over these
+     * {@code steps}, so {@code train(50)} twice is not the same as {@code train(100)} once.
+     */
     public TrainingHistory train(int steps) {
         if (steps < 0) {
             throw new IllegalArgumentException("steps must be 0 or more, but got " + steps + ".");

@@ -207,6 +207,16 @@ class BackwardTest {
     }
 
     @Test
+    void float32SumRoundsEveryPartialSumLikeAChainOfAdds() {
+        try (var restore = Settings.withPrecision(Precision.FLOAT32)) {
+            Value[] terms = Value.all(1.0, 1e-8, 1e-8, 1e-8, 1e-8);
+            Value chain = terms[0].add(terms[1]).add(terms[2]).add(terms[3]).add(terms[4]);
+            assertEquals(1.0, chain.data(), "each 1 + 1e-8 rounds back to 1 in float");
+            assertEquals(chain.data(), Value.sum(terms).data());
+        }
+    }
+
+    @Test
     void float32PrecisionRoundsGradients() {
         try (var restore = Settings.withPrecision(Precision.FLOAT32)) {
             Value x = Value.of(0.1);
