@@ -70,7 +70,10 @@ public final class RapaioKernelLauncher {
 
     /** Loop threads that {@code Channels.connect} starts in Rapaio 2.3.0: heartbeat, shell, control. */
     private static final int LOOP_THREADS = 3;
-    /** Attempts at a set of channels whose loop threads all run; each fails with chance < 1/2. */
+    /**
+     * Attempts at a set of channels whose loop threads all run. On a busy machine about one attempt
+     * in three loses race 1 (measured), so twenty in a row fail with a chance near 1e-9.
+     */
     private static final int ATTEMPTS = 20;
     /** How long a loop thread may take to be seen looping (it sleeps 50 ms a turn; CPUs may be busy). */
     private static final long LOOPING_WITHIN_MILLIS = 30_000;
@@ -100,10 +103,10 @@ public final class RapaioKernelLauncher {
         RapaioKernel kernel = MainApp.kernel;
 
         Channels channels = null;
-        ConnectionProperties hidden = null;
+        ConnectionProperties privatePorts = null;
         for (int attempt = 1; attempt <= ATTEMPTS && channels == null; attempt++) {
-            hidden = onPrivatePorts(jupyter);
-            channels = connectChecked(kernel, hidden);
+            privatePorts = onPrivatePorts(jupyter);
+            channels = connectChecked(kernel, privatePorts);
             if (channels == null) {
                 LOG.warning("launcher: Rapaio's channels did not all start (attempt " + attempt + " of "
                         + ATTEMPTS + "); binding them again on other ports");
@@ -113,7 +116,7 @@ public final class RapaioKernelLauncher {
             LOG.severe("launcher: Rapaio's channels never all started; giving up");
             System.exit(1);
         }
-        forwarder.start(context, hidden);
+        forwarder.start(context, privatePorts);
         LOG.info("launcher: Rapaio's channels run; forwarding Jupyter's ports to them");
 
         channels.joinUntilClose();   // until a shutdown request closes the channels
