@@ -1,6 +1,6 @@
-"""Executes notebooks headless in the Jupyter kernel named `java`, the way CI does.
+"""Executes notebooks headless in the Jupyter kernel named `java` (or --kernel NAME), the way CI does.
 
-    /usr/bin/python3 tools/run_notebooks.py [--out DIR] [--cell-timeout SECONDS] PATH...
+    /usr/bin/python3 tools/run_notebooks.py [--out DIR] [--cell-timeout SECONDS] [--kernel NAME] PATH...
 
 PATH is a notebook or a folder of notebooks (*.ipynb, in name order). Each notebook gets a fresh
 kernel started in the notebook's own folder, so "%classpath ../target/kit-classes" means what it
@@ -18,12 +18,14 @@ Start-up: Rapaio 2.3.0 has two start-up races, which hit more often the busier t
 looks first finds it false and ends at once: the kernel binds its sockets and logs so, but never
 answers on the shell channel. (2) The message handlers are put in place after the sockets are
 bound; a request that arrives in between kills the shell thread (NullPointerException in
-Channels.getHandler, in the kernel's log). Against (2) the runner connects to a Rapaio kernel only
-once its log shows all five channels bound, plus HANDLERS_GRACE seconds. Against (1) nothing on
-this side helps: a kernel that does not answer kernel_info within ANSWER_TIMEOUT seconds of
-binding (START_TIMEOUT in all for other kernels), that died, or whose shell thread died is shut
-down and a new one started, up to KERNEL_STARTS times. Nothing is retried once the kernel has
-answered: a cell that failed is a failure.
+Channels.getHandler, in the kernel's log). The kernel `./kit` installs starts Rapaio through
+tools/RapaioKernelLauncher.java, which keeps both races away from Jupyter; what follows is a second
+line of defence, and the only one for a Rapaio kernel started with `java -jar`. Against (2) the
+runner connects to such a kernel only once its log shows all five channels bound, plus
+HANDLERS_GRACE seconds. Against (1) nothing on this side helps: a kernel that does not answer
+kernel_info within ANSWER_TIMEOUT seconds of binding (START_TIMEOUT in all for other kernels), that
+died, or whose shell thread died is shut down and a new one started, up to KERNEL_STARTS times.
+Nothing is retried once the kernel has answered: a cell that failed is a failure.
 """
 import argparse
 import re
@@ -38,7 +40,8 @@ from nbclient.util import run_sync
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import coalesce_streams
 
-KERNEL = "java"
+KERNEL = "java"       # the kernelspec's name, unless --kernel says otherwise
+LAUNCHER = "RapaioKernelLauncher"   # in a kernelspec's argv: Rapaio started around its races
 START_TIMEOUT = 60    # seconds for a kernel to start (JVM, JShell, sockets): 1.5 to 6 s normally
 ANSWER_TIMEOUT = 10   # seconds for Rapaio to answer kernel_info once its sockets are bound (< 1 s)
 HANDLERS_GRACE = 1.0  # seconds between Rapaio's "Binding" log lines and the first request
@@ -86,13 +89,18 @@ class KernelLog:
             return f.read()
 
 
+def bare_rapaio(argv):
+    """True for a Rapaio kernel that Jupyter talks to directly (not through the launcher)."""
+    return any("rapaio" in arg for arg in argv) and LAUNCHER not in argv
+
+
 def start_kernel(client, log, log_path):
     """Starts the client's kernel and waits for its kernel_info reply; KernelNeverReady if none."""
     kernel_log = KernelLog(log, log_path)
     client.create_kernel_manager()
     client.start_new_kernel(stdout=log, stderr=log)
     answer_within = START_TIMEOUT
-    if any("rapaio" in arg for arg in client.km.kernel_spec.argv):
+    if bare_rapaio(client.km.kernel_spec.argv):
         wait_until_channels_bound(client, kernel_log)
         answer_within = ANSWER_TIMEOUT
     client.kc = client.km.client()
@@ -147,7 +155,7 @@ def execute_cells(client, nb):
             raise CellFailed(index, cell, error)
 
 
-def run_notebook(path, out_dir, cell_timeout):
+def run_notebook(path, out_dir, cell_timeout, kernel=KERNEL):
     """Runs one notebook; returns (failure report or None, seconds to a ready kernel)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     name = path.stem
@@ -156,7 +164,7 @@ def run_notebook(path, out_dir, cell_timeout):
     with open(log_path, "w") as log:
         for start in range(1, KERNEL_STARTS + 1):
             nb = nbformat.read(path, as_version=4)
-            client = NotebookClient(nb, kernel_name=KERNEL, timeout=cell_timeout,
+            client = NotebookClient(nb, kernel_name=kernel, timeout=cell_timeout,
                                     startup_timeout=START_TIMEOUT, allow_errors=False,
                                     shutdown_kernel="immediate",   # nothing to save; no 5 s wait
                                     resources={"metadata": {"path": str(path.parent.resolve())}})
@@ -206,6 +214,7 @@ def main():
     parser.add_argument("paths", nargs="+", help="notebooks, or folders of notebooks")
     parser.add_argument("--out", default="target/notebooks", type=Path, help="where results go")
     parser.add_argument("--cell-timeout", default=180, type=int, help="seconds per cell")
+    parser.add_argument("--kernel", default=KERNEL, help=f"the kernelspec's name (default {KERNEL})")
     args = parser.parse_args()
 
     notebooks = notebooks_in(args.paths)
@@ -213,7 +222,7 @@ def main():
     total = time.monotonic()
     for path in notebooks:
         began = time.monotonic()
-        failure, ready_after = run_notebook(path, args.out, args.cell_timeout)
+        failure, ready_after = run_notebook(path, args.out, args.cell_timeout, args.kernel)
         took = time.monotonic() - began
         start = f"kernel ready in {ready_after:.1f} s" if ready_after is not None else "no kernel"
         print(f"  {path.name}: {'FAILED' if failure else 'passed'} in {took:.1f} s ({start})",
