@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Exercise 10: did a finite-difference probe cross a kink? (notebook 06).
+ * Exercise 10: did a finite-difference probe cross a kink? (notebook 06; the branch records are
+ * explained in notebook 04, section 5).
  *
  * <p>A central difference at x looks at f(x - h) and f(x + h). If a relu, abs or max switches
  * branch between those points, the quotient mixes two different slopes and disagrees with

@@ -1,7 +1,7 @@
 package gradkit.exercises;
 
 /**
- * Exercise 03: local derivatives as backward rules (notebook 03, inside the engine).
+ * Exercise 03: local derivatives as backward rules (notebook 02, the chain rule on graphs).
  *
  * <p>Each operation below already computes its forward value and creates the output {@link Scalar}.
  * Write its backward rule: given {@code out.grad()} (d loss / d out), add to each input's grad the
