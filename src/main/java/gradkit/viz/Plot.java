@@ -389,20 +389,9 @@ public final class Plot {
 
     private static void addCellSeries(XYChart chart, String name, SignGrid grid, int sign, Marker marker, Color color) {
         List<double[]> centers = grid.centersWithSign(sign);
-        if (centers.isEmpty()) {
-            return;
+        if (!centers.isEmpty()) {
+            scatter(chart, name, centers, marker, color).setShowInLegend(false);
         }
-        double[] xs = new double[centers.size()];
-        double[] ys = new double[centers.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = centers.get(i)[0];
-            ys[i] = centers.get(i)[1];
-        }
-        XYSeries series = chart.addSeries(name, xs, ys);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        series.setMarker(marker);
-        series.setMarkerColor(color);
-        series.setShowInLegend(false);
     }
 
     private static void addPoints(XYChart chart, double[][] points, double[] labels) {
@@ -416,9 +405,13 @@ public final class Plot {
     }
 
     private static void addPointSeries(XYChart chart, String name, List<double[]> points, Color color) {
-        if (points.isEmpty()) {
-            return;
+        if (!points.isEmpty()) {
+            scatter(chart, name, points, SeriesMarkers.CIRCLE, color);
         }
+    }
+
+    /** Adds the (x, y) pairs as a scatter series of one marker and colour. */
+    private static XYSeries scatter(XYChart chart, String name, List<double[]> points, Marker marker, Color color) {
         double[] xs = new double[points.size()];
         double[] ys = new double[points.size()];
         for (int i = 0; i < xs.length; i++) {
@@ -427,8 +420,9 @@ public final class Plot {
         }
         XYSeries series = chart.addSeries(name, xs, ys);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarker(marker);
         series.setMarkerColor(color);
+        return series;
     }
 
     /**
