@@ -61,10 +61,10 @@ class GraderSelfTest {
     private static Gradebook book;
     private static Grader grader;
 
-    /** The library, JUnit with its launcher, Jackson: what ./kit passes too (target/classpath.txt). */
+    /** The grader, the library, JUnit with its launcher, Jackson: what ./kit passes too. */
     static String classpath() throws IOException {
-        return Path.of("target", "classes") + File.pathSeparator
-                + Files.readString(Path.of("target", "classpath.txt")).strip();
+        return Path.of("target", "grader-classes") + File.pathSeparator + Path.of("target", "classes")
+                + File.pathSeparator + Files.readString(Path.of("target", "classpath.txt")).strip();
     }
 
     @BeforeAll
