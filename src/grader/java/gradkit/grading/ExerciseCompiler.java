@@ -65,18 +65,27 @@ public final class ExerciseCompiler implements AutoCloseable {
     public record Result(boolean success, String messages) {
     }
 
-    /** Compiles {@code sources} into {@code outputDir}. */
+    /** Compiles {@code sources} into {@code outputDir} against this compiler's class path. */
     public Result compile(List<Path> sources, Path outputDir) {
+        return compile(sources, outputDir, classpath);
+    }
+
+    /**
+     * Compiles {@code sources} into {@code outputDir} against {@code against}. Whatever the compiler
+     * throws (it can run out of memory or stack on a hostile file) becomes a failed result.
+     */
+    public Result compile(List<Path> sources, Path outputDir, String against) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-d", outputDir.toString(), "-classpath", classpath, "-proc:none",
+        List<String> options = List.of("-d", outputDir.toString(), "-classpath", against, "-proc:none",
                 "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-g", "--release", "17");
         Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
         StringWriter other = new StringWriter();
         boolean ok;
         try {
             ok = compiler.getTask(other, files, diagnostics, options, null, units).call();
-        } catch (RuntimeException e) {
-            return new Result(false, "The compiler failed: " + e);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return new Result(false, "The compiler could not handle this file (" + e.getClass().getSimpleName()
+                    + "): is it very long or very deeply nested?");
         }
         return new Result(ok, ok ? "" : format(diagnostics.getDiagnostics(), other.toString()));
     }
@@ -101,8 +110,7 @@ public final class ExerciseCompiler implements AutoCloseable {
                     + " class or method the exercise gave you?)");
         }
         String text = String.join("\n", lines) + (other.isBlank() ? "" : "\n" + other.strip());
-        return text.length() <= MAX_MESSAGE_CHARS ? text
-                : text.substring(0, MAX_MESSAGE_CHARS) + "\n... (" + (text.length() - MAX_MESSAGE_CHARS) + " more characters)";
+        return Text.cap(Text.clean(text), MAX_MESSAGE_CHARS);
     }
 
     /** The source line an error points at, or "" when it cannot be read. */

@@ -1,7 +1,6 @@
 package gradkit.grading;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,10 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -114,123 +110,84 @@ public final class Grader {
         return chosen;
     }
 
-    /** Grades the exercise files in {@code submission} and returns the complete report. */
+    /**
+     * Grades the exercise files in {@code submission} and returns the complete report: every test of
+     * every chosen exercise with its points, whatever the submission does. Each exercise is read,
+     * compiled and run on its own ({@link ExerciseGrading}), two at a time, in a scratch folder that is
+     * removed afterwards.
+     */
     public GradingReport grade(Path submission) {
         long start = System.nanoTime();
         List<TestScanner.Exercise> exercises = exercises();
         List<Path> helpers = TestScanner.helpers(testsDir);
-        Path work;
+        Sandbox sandbox = Sandbox.detect();
+        TestJvm jvm = new TestJvm(classpath, timeout, heapMegabytes, sandbox);
+        ExerciseResult[] results = new ExerciseResult[exercises.size()];
+        Path work = null;
         try {
             work = Files.createTempDirectory("gradkit-grading-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not create a scratch folder", e);
+            gradeAll(exercises, helpers, jvm, submission, work, results);
+        } catch (IOException | RuntimeException e) {
+            // reported below, as a failure of every exercise that has no result
+        } finally {
+            deleteQuietly(work);
         }
-        try {
-            List<String> compileErrors = compileAll(exercises, submission, helpers, work);
-            List<TestJvm.Test> toRun = new ArrayList<>();
-            for (int e = 0; e < exercises.size(); e++) {
-                if (compileErrors.get(e).isEmpty()) {
-                    Path classes = work.resolve("classes").resolve(exercises.get(e).id());
-                    for (GradingTest t : exercises.get(e).tests()) {
-                        toRun.add(new TestJvm.Test(classes, t.className(), t.methodName()));
+        List<ExerciseResult> complete = new ArrayList<>();
+        for (int e = 0; e < exercises.size(); e++) {
+            complete.add(results[e] != null ? results[e] : failedWhole(exercises.get(e)));
+        }
+        List<String> notes = new ArrayList<>(List.of(sandbox.note()));
+        notes.addAll(jvm.notes());
+        return new GradingReport(submission, complete, (System.nanoTime() - start) / 1e9, notes);
+    }
+
+    /** Two workers (each with its own compiler) take the exercises in turn. */
+    private void gradeAll(List<TestScanner.Exercise> exercises, List<Path> helpers, TestJvm jvm, Path submission,
+                          Path work, ExerciseResult[] results) {
+        int workers = Math.max(1, Math.min(2, Math.min(exercises.size(), Runtime.getRuntime().availableProcessors())));
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Thread t = new Thread(() -> {
+                try (ExerciseCompiler compiler = new ExerciseCompiler(classpath)) {
+                    for (int e = next.getAndIncrement(); e < exercises.size(); e = next.getAndIncrement()) {
+                        TestScanner.Exercise ex = exercises.get(e);
+                        results[e] = new ExerciseGrading(ex, helpers, classpath, jvm)
+                                .grade(compiler, submission, work.resolve(ex.id()));
                     }
                 }
+            }, "grading-worker-" + w);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while grading", e);
             }
-            List<TestOutcome> outcomes = toRun.isEmpty() ? List.of()
-                    : new TestJvm(classpath, timeout, heapMegabytes).run(toRun, work.resolve("jvm"));
-            List<ExerciseResult> results = new ArrayList<>();
-            int next = 0;
-            for (int e = 0; e < exercises.size(); e++) {
-                TestScanner.Exercise ex = exercises.get(e);
-                String error = compileErrors.get(e);
-                List<TestResult> tests = new ArrayList<>();
-                for (GradingTest t : ex.tests()) {
-                    TestOutcome o = error.isEmpty() ? outcomes.get(next++)
-                            : TestOutcome.failed(ex.studentFile() + " did not compile (see the compiler's message).");
-                    tests.add(new TestResult(t, o));
-                }
-                results.add(new ExerciseResult(ex.id(), ex.studentFile(), error, tests));
-            }
-            return new GradingReport(submission, results, (System.nanoTime() - start) / 1e9);
-        } finally {
-            deleteRecursively(work);
         }
     }
 
-    /**
-     * Compiles each exercise on its own into work/classes/exNN, so that a file that does not compile
-     * costs its own exercise only and no exercise can lean on another one's file. Two threads share
-     * the work (each with its own compiler, whose file manager caches the class path's jars).
-     * Returns the compiler's messages per exercise, "" where it compiled.
-     */
-    private List<String> compileAll(List<TestScanner.Exercise> exercises, Path submission, List<Path> helpers,
-                                    Path work) {
-        int threads = Math.min(2, Math.min(exercises.size(), Runtime.getRuntime().availableProcessors()));
-        String[] errors = new String[exercises.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int first = t;
-                parts.add(pool.submit(() -> {
-                    try (ExerciseCompiler compiler = new ExerciseCompiler(classpath)) {
-                        for (int e = first; e < exercises.size(); e += threads) {
-                            errors[e] = compileAlone(compiler, submission, exercises.get(e), helpers, work);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> part : parts) {
-                part.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while compiling", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Compiling failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+    private static ExerciseResult failedWhole(TestScanner.Exercise ex) {
+        List<TestResult> tests = new ArrayList<>();
+        for (GradingTest t : ex.tests()) {
+            tests.add(new TestResult(t, TestOutcome.failed("The grader could not run this test (its scratch folder"
+                    + " failed); it counts as failed. Please tell your instructor.")));
         }
-        return List.of(errors);
+        return new ExerciseResult(ex.id(), ex.studentFile(), "", tests);
     }
 
-    /** Compiles one exercise into work/classes/exNN; returns the compiler's messages, "" on success. */
-    private static String compileAlone(ExerciseCompiler compiler, Path submission, TestScanner.Exercise ex,
-                                       List<Path> helpers, Path work) throws IOException {
-        Path studentFile = locate(submission, ex.studentFile());
-        if (!Files.isRegularFile(studentFile)) {
-            return "The file " + ex.studentFile() + " is missing from " + submission + ".";
+    /** Removes the scratch folder; a folder that is already gone, or cannot be removed, is left as it is. */
+    static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
         }
-        Path classes = work.resolve("classes").resolve(ex.id());
-        Files.createDirectories(classes);
-        List<Path> sources = new ArrayList<>(List.of(studentFile, ex.testSource()));
-        sources.addAll(helpers);
-        return compiler.compile(sources, classes).messages();
-    }
-
-    /**
-     * The student's file: right in the submission folder, or else the first file of that name in a
-     * sub-folder (uploads are sometimes nested, e.g. submission/exercises/Ex01....java).
-     */
-    static Path locate(Path submission, String fileName) {
-        Path direct = submission.resolve(fileName);
-        if (Files.isRegularFile(direct) || !Files.isDirectory(submission)) {
-            return direct;
-        }
-        try (Stream<Path> files = Files.walk(submission, 4)) {
-            return files.filter(p -> p.getFileName().toString().equals(fileName) && Files.isRegularFile(p))
-                    .sorted().findFirst().orElse(direct);
-        } catch (IOException e) {
-            return direct;
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a scratch folder left in the temp directory is harmless
+        } catch (IOException | RuntimeException ignored) {
+            // a scratch folder left in the temp directory is harmless; the report matters
         }
     }
 

@@ -27,8 +27,14 @@ import java.util.Map;
  * @param submission the folder that was graded
  * @param exercises  the exercises, by id
  * @param seconds    how long grading took
+ * @param notes      what the reader should know about how it was graded (e.g. the sandbox the machine allowed)
  */
-public record GradingReport(Path submission, List<ExerciseResult> exercises, double seconds) {
+public record GradingReport(Path submission, List<ExerciseResult> exercises, double seconds, List<String> notes) {
+    /** A report without notes. */
+    public GradingReport(Path submission, List<ExerciseResult> exercises, double seconds) {
+        this(submission, exercises, seconds, List.of());
+    }
+
     /** How many lines of a failure message the table shows (results.json has all of it). */
     private static final int TABLE_MESSAGE_LINES = 6;
 
@@ -71,6 +77,7 @@ public record GradingReport(Path submission, List<ExerciseResult> exercises, dou
         }
         out.append(String.format(Locale.ROOT, "%-35s %3d/%-3d  (%.1f%%), graded in %.1f s%n", "Total", earned(),
                 maxPoints(), percent(), seconds));
+        notes.forEach(n -> out.append("Note: ").append(n).append('\n'));
         return out.toString();
     }
 
@@ -89,7 +96,8 @@ public record GradingReport(Path submission, List<ExerciseResult> exercises, dou
         root.put("score", (double) earned());
         root.put("max_score", (double) maxPoints());
         root.put("execution_time", Math.round(seconds));
-        root.put("output", String.format(Locale.ROOT, "%d / %d points (%.1f%%)", earned(), maxPoints(), percent()));
+        root.put("output", String.format(Locale.ROOT, "%d / %d points (%.1f%%)", earned(), maxPoints(), percent())
+                + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes)));
         root.put("visibility", "visible");
         root.put("stdout_visibility", "visible");
         List<Map<String, Object>> tests = new ArrayList<>();

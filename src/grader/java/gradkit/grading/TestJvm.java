@@ -1,193 +1,169 @@
 package gradkit.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Runs grading tests in a separate JVM and survives whatever the student's code does there.
+ * Runs one exercise's grading tests in a separate JVM and survives whatever the student's code does there.
  *
- * <p>The child ({@link TestRunner}) writes a line when a test starts and one when it finishes. This
- * class watches those lines: a test that runs longer than the timeout gets its JVM killed; a JVM that
- * dies in a test (System.exit, Runtime.halt, heap exhausted: the child runs with
- * {@code -XX:+ExitOnOutOfMemoryError} and a {@code -Xmx} cap) is noticed. Either way that test scores 0
- * with an explanation, and the tests after it run in a fresh JVM. Everything else (a failed assertion,
- * an exception, a StackOverflowError) is an ordinary failure inside the child.
+ * <p>The child ({@link TestRunner}) reports each test's start and finish over its stdout pipe, the one
+ * channel student code cannot reach. This class watches those events: a test that runs longer than
+ * the timeout gets its JVM killed; a JVM that dies in a test (heap exhausted: the child runs with
+ * {@code -XX:+ExitOnOutOfMemoryError}; a crash; a limit) is noticed. Either way that test scores 0 with
+ * an explanation, and the tests after it run in a fresh JVM. A test earns its points only from a
+ * "finish" event for the test that is running, with this launch's secret token, saying it passed.
+ *
+ * <p>The child runs with capped heap, metaspace, direct memory, code cache and thread stacks, without
+ * jdk.unsupported, jdk.attach, jdk.jdi, the management modules and the attach mechanism
+ * ({@code --limit-modules java.base,java.logging}), with an empty environment, and inside the
+ * {@link Sandbox} this machine offers.
  *
  * <pre>{@code
  * TestJvm jvm = new TestJvm(classpath, Duration.ofSeconds(10), 512);
- * List<TestOutcome> outcomes = jvm.run(List.of(new TestJvm.Test(classesDir, "gradkit.exercises.Ex01DifferenceQuotientsTest",
- *         "forwardQuotient")), workDir);
+ * List<TestOutcome> outcomes = jvm.run(studentClasses, testClasses, exercise.tests());
  * }</pre>
  */
 public final class TestJvm {
     /** How long a fresh JVM may take to start its first test before it counts as hung. */
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 15;
-    /** How much of the child's own stdout/stderr (outside the per-test capture) is read for diagnosis. */
-    private static final int MAX_LOG_BYTES = 16_000;
-    /** Output written around the capture (straight to the file descriptor) beyond this kills the JVM. */
-    private static final long MAX_RAW_OUTPUT_BYTES = 64L << 20;
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String classpath;
     private final Duration timeout;
     private final int heapMegabytes;
+    private final Sandbox sandbox;
+    private final Set<String> notes = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
     /**
-     * @param classpath     the library, JUnit (with the platform launcher) and Jackson: everything but the tests
+     * @param classpath     the library, JUnit (with the platform launcher) and the grader: everything but the exercise
      * @param timeout       the longest one test method may run
      * @param heapMegabytes the child JVM's heap cap (-Xmx)
      */
     public TestJvm(String classpath, Duration timeout, int heapMegabytes) {
+        this(classpath, timeout, heapMegabytes, Sandbox.detect());
+    }
+
+    TestJvm(String classpath, Duration timeout, int heapMegabytes, Sandbox sandbox) {
         this.classpath = classpath;
         this.timeout = timeout;
         this.heapMegabytes = heapMegabytes;
+        this.sandbox = sandbox;
     }
 
-    /** One test method to run: where its class files are, its class and its name. */
-    public record Test(Path classesDir, String className, String methodName) {
+    /** What the runs so far found worth telling (e.g. a JDK without the SecurityManager). */
+    public Set<String> notes() {
+        return notes;
     }
 
     /**
-     * Runs every test and returns one outcome per test, in the same order, whatever happens.
+     * Runs every test of one exercise and returns one outcome per test, in the same order, whatever happens.
      *
-     * @param workDir a scratch folder for the plan, the events and the child's log
+     * @param studentClasses the student's compiled file (only these classes are the student's)
+     * @param testClasses    the grading test and its helpers, compiled against them
      */
-    public List<TestOutcome> run(List<Test> tests, Path workDir) {
+    public List<TestOutcome> run(Path studentClasses, Path testClasses, List<GradingTest> tests) {
         TestOutcome[] outcomes = new TestOutcome[tests.size()];
         int next = 0;
-        int launches = 0;
         int fruitlessLaunches = 0;
-        try {
-            Files.createDirectories(workDir);
-            while (next < tests.size()) {
-                launches++;
-                Launch launch = new Launch(workDir, launches);
-                int first = next;
-                next = launch.run(tests, next, outcomes);
-                fruitlessLaunches = next == first ? fruitlessLaunches + 1 : 0;
-                if (fruitlessLaunches >= 2) {
-                    // The JVM dies before it even starts this test: give up on it, not on the rest.
-                    outcomes[next] = TestOutcome.failed("The test JVM stopped twice before this test began: "
-                            + launch.diagnosis());
-                    next++;
-                    fruitlessLaunches = 0;
-                }
+        while (next < tests.size()) {
+            Launch launch = new Launch(studentClasses, testClasses, tests);
+            int first = next;
+            next = launch.run(next, outcomes);
+            fruitlessLaunches = next == first ? fruitlessLaunches + 1 : 0;
+            if (fruitlessLaunches >= 2) {
+                // The JVM dies before it even starts this test: give up on it, not on the rest.
+                outcomes[next] = TestOutcome.failed("The test JVM stopped twice before this test began: "
+                        + launch.why());
+                next++;
+                fruitlessLaunches = 0;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not run the tests in " + workDir, e);
         }
         return List.of(outcomes);
     }
 
+    private List<String> javaCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMegabytes + "m", "-Xss1m", "-XX:MaxMetaspaceSize=192m", "-XX:CompressedClassSpaceSize=64m",
+                "-XX:MaxDirectMemorySize=32m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
+                "-Xshare:auto", "-Djava.awt.headless=true", "-Djava.security.manager=allow",
+                "--limit-modules", "java.base,java.logging", "-cp", absoluteClasspath(), TestRunner.class.getName());
+    }
+
+    /** The class path with absolute entries: the test JVM runs in another folder. */
+    private String absoluteClasspath() {
+        return java.util.stream.Stream.of(classpath.split(File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
+    }
+
     /** One child JVM running the tests from a given index on. */
     private final class Launch {
-        private final Path plan;
-        private final Path events;
-        private final Path log;
-        private final ObjectMapper json = new ObjectMapper();
-        private String token = "";
-        private long eventsRead;
-        private final java.io.ByteArrayOutputStream partialLine = new java.io.ByteArrayOutputStream();
+        private final Path studentClasses;
+        private final Path testClasses;
+        private final List<GradingTest> tests;
+        private final String token = HexFormat.of().formatHex(bytes(24));
+        private ChildOutput output;
+        private String why = "";
 
-        Launch(Path workDir, int number) {
-            this.plan = workDir.resolve("plan-" + number + ".json");
-            this.events = workDir.resolve("events-" + number + ".jsonl");
-            this.log = workDir.resolve("jvm-" + number + ".log");
+        Launch(Path studentClasses, Path testClasses, List<GradingTest> tests) {
+            this.studentClasses = studentClasses;
+            this.testClasses = testClasses;
+            this.tests = tests;
+        }
+
+        private static byte[] bytes(int n) {
+            byte[] b = new byte[n];
+            RANDOM.nextBytes(b);
+            return b;
+        }
+
+        String why() {
+            return why;
         }
 
         /** Runs tests[from..] and returns the index of the first test still without an outcome. */
-        int run(List<Test> tests, int from, TestOutcome[] outcomes) throws IOException {
-            List<TestRunner.PlanItem> items = new ArrayList<>();
-            for (int i = from; i < tests.size(); i++) {
-                Test t = tests.get(i);
-                items.add(new TestRunner.PlanItem(i, t.classesDir().toAbsolutePath().toString(), t.className(),
-                        t.methodName()));
-            }
-            json.writeValue(plan.toFile(), items);
-            Files.deleteIfExists(events);
-            Files.createFile(events);
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx" + heapMegabytes + "m",
-                    "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-Djava.awt.headless=true", "-cp", classpath, TestRunner.class.getName(),
-                    plan.toString(), events.toString());
-            builder.redirectErrorStream(true);
-            builder.redirectOutput(log.toFile());
-            String token = Long.toHexString(RANDOM.nextLong()) + Long.toHexString(RANDOM.nextLong());
-            Process process = builder.start();
-            Thread killOnExit = new Thread(() -> kill(process)); // Ctrl-C on the grader ends its child too
-            Runtime.getRuntime().addShutdownHook(killOnExit);
-            try (var stdin = process.getOutputStream()) {
-                stdin.write((token + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                // the child died at once; the loop below explains it
-            }
-            this.token = token;
-            int current = -1;
-            long startedAt = System.nanoTime();
-            try {
-                while (true) {
-                    boolean alive = process.isAlive();
-                    for (JsonNode event : newEvents()) {
-                        switch (event.get("event").asText()) {
-                            case "start" -> {
-                                current = event.get("index").asInt();
-                                startedAt = System.nanoTime();
-                            }
-                            case "finish" -> {
-                                int index = event.get("index").asInt();
-                                outcomes[index] = new TestOutcome(event.get("passed").asBoolean(),
-                                        event.get("message").asText(), event.get("output").asText());
-                                current = -1;
-                                startedAt = System.nanoTime();
-                            }
-                            case "done" -> {
-                                return tests.size();
-                            }
-                            default -> throw new IllegalStateException("Unknown event " + event);
-                        }
-                    }
-                    long elapsed = System.nanoTime() - startedAt;
-                    if (!alive) {
-                        return afterDeath(outcomes, current, from, process.exitValue());
-                    }
-                    if (current >= 0 && elapsed > timeout.toNanos()) {
-                        kill(process);
-                        outcomes[current] = TestOutcome.failed("Timed out: still running after "
-                                + timeout.toSeconds() + " s, so it was stopped (an endless loop? a wait that never"
-                                + " ends?). The tests after it ran in a fresh JVM.");
-                        return current + 1;
-                    }
-                    if (current >= 0 && Files.size(log) > MAX_RAW_OUTPUT_BYTES) {
-                        kill(process);
-                        outcomes[current] = TestOutcome.failed("Stopped: the test wrote more than "
-                                + (MAX_RAW_OUTPUT_BYTES >> 20) + " MB straight to the process's output. The tests"
-                                + " after it ran in a fresh JVM.");
-                        return current + 1;
-                    }
-                    if (current < 0 && elapsed > STARTUP_LIMIT.toNanos()) {
-                        kill(process);
-                        return firstMissing(outcomes, from);
-                    }
-                    Thread.sleep(POLL_MILLIS);
+        int run(int from, TestOutcome[] outcomes) {
+            List<Path> readable = new ArrayList<>(List.of(studentClasses, testClasses));
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    readable.add(Path.of(entry).toAbsolutePath());
                 }
+            }
+            ProcessBuilder builder = new ProcessBuilder(sandbox.command(javaCommand(), readable, heapMegabytes));
+            builder.environment().clear();
+            builder.environment().put("MALLOC_ARENA_MAX", "2");   // glibc reserves 64 MB per arena otherwise
+            builder.environment().put("LANG", "C.UTF-8");
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                why = "it could not be started (" + e.getMessage() + ")";
+                return from;
+            }
+            Thread killOnExit = new Thread(() -> sandbox.kill(process)); // Ctrl-C on the grader ends its child too
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+            try {
+                output = ChildOutput.start(process, token);
+                sendPlan(process, from);
+                return watch(process, from, outcomes);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while grading", e);
             } finally {
-                kill(process);
+                sandbox.kill(process);
                 try {
                     Runtime.getRuntime().removeShutdownHook(killOnExit);
                 } catch (IllegalStateException alreadyShuttingDown) {
@@ -196,82 +172,93 @@ public final class TestJvm {
             }
         }
 
-        private int afterDeath(TestOutcome[] outcomes, int current, int from, int exitCode) throws IOException {
-            for (JsonNode event : newEvents()) {   // lines written just before the end
-                if (event.get("event").asText().equals("finish")) {
-                    int index = event.get("index").asInt();
-                    outcomes[index] = new TestOutcome(event.get("passed").asBoolean(),
-                            event.get("message").asText(), event.get("output").asText());
-                    current = -1;
-                } else if (event.get("event").asText().equals("start")) {
-                    current = event.get("index").asInt();
-                } else if (event.get("event").asText().equals("done")) {
-                    return outcomes.length;
+        private void sendPlan(Process process, int from) {
+            StringBuilder plan = new StringBuilder(token).append('\n')
+                    .append(studentClasses.toAbsolutePath()).append('\n')
+                    .append(testClasses.toAbsolutePath()).append('\n');
+            for (int i = from; i < tests.size(); i++) {
+                plan.append(i).append('\t').append(tests.get(i).className()).append('\t')
+                        .append(tests.get(i).methodName()).append('\n');
+            }
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(plan.toString().getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the child died at once; the watch explains it
+            }
+        }
+
+        private int watch(Process process, int from, TestOutcome[] outcomes) throws InterruptedException {
+            int current = -1;
+            long startedAt = System.nanoTime();
+            while (true) {
+                boolean alive = process.isAlive();
+                if (!alive) {
+                    output.awaitEnd();
+                }
+                for (JsonNode event = output.next(alive ? POLL_MILLIS : 0); event != null; event = output.next(0)) {
+                    String kind = event.path("event").asText();
+                    int index = event.path("index").asInt(-1);
+                    if (kind.equals("ready") && !event.path("policy").asText().equals("enforced")) {
+                        notes.add("The grader's security policy was not in force in the test JVM ("
+                                + Text.clean(event.path("policy").asText()) + ").");
+                    } else if (kind.equals("start") && index >= from && index < tests.size() && current < 0) {
+                        current = index;
+                        startedAt = System.nanoTime();
+                    } else if (kind.equals("finish") && index == current && outcomes[index] == null) {
+                        outcomes[index] = outcomeOf(event);
+                        current = -1;
+                        startedAt = System.nanoTime();
+                    } else if (kind.equals("done")) {
+                        return firstMissing(outcomes, from);
+                    }
+                }
+                if (!alive) {
+                    return afterDeath(outcomes, current, from, process.exitValue());
+                }
+                long elapsed = System.nanoTime() - startedAt;
+                if (current >= 0 && elapsed > timeout.toNanos()) {
+                    outcomes[current] = TestOutcome.failed("Timed out: still running after " + seconds(timeout)
+                            + " s, so it was stopped (an endless loop? a wait that never ends?). The tests after it"
+                            + " ran in a fresh JVM.");
+                    return current + 1;
+                }
+                if (current < 0 && elapsed > STARTUP_LIMIT.toNanos()) {
+                    why = "it did not start a test within " + STARTUP_LIMIT.toSeconds() + " s";
+                    return firstMissing(outcomes, from);
                 }
             }
+        }
+
+        private TestOutcome outcomeOf(JsonNode finish) {
+            boolean passed = finish.path("passed").isBoolean() && finish.path("passed").booleanValue();
+            String message = Text.cap(Text.clean(finish.path("message").asText("")), TestRunner.MAX_MESSAGE_CHARS);
+            String printed = Text.cap(Text.clean(finish.path("output").asText("")), 2 * TestRunner.MAX_OUTPUT_CHARS);
+            return new TestOutcome(passed, message, printed);
+        }
+
+        private int afterDeath(TestOutcome[] outcomes, int current, int from, int exitCode) {
+            why = explainDeath(exitCode);
             if (current >= 0) {
-                outcomes[current] = TestOutcome.failed(explainDeath(exitCode)
-                        + " The tests after it ran in a fresh JVM.");
+                outcomes[current] = TestOutcome.failed(why + " The tests after it ran in a fresh JVM.");
                 return current + 1;
             }
             return firstMissing(outcomes, from);
         }
 
         private String explainDeath(int exitCode) {
-            String log = diagnosis();
+            String log = output.diagnosis();
             if (log.contains("OutOfMemoryError")) {
                 return "Out of memory: the test used up the " + heapMegabytes + " MB heap (OutOfMemoryError), which"
                         + " stops the test JVM. Is something growing without end?";
             }
-            return "The test JVM stopped while this test ran (exit code " + exitCode + "). Does the code call"
-                    + " System.exit or Runtime.halt? Exercise code must return or throw, never end the program.";
+            String detail = log.isEmpty() ? "" : " The JVM said: " + Text.cap(log, 1000);
+            return "The test JVM stopped (exit code " + exitCode + "): exercise code must return"
+                    + " or throw, and stay within the grader's limits on memory, threads and files." + detail;
         }
+    }
 
-        /** The beginning of what the child printed outside the per-test capture. */
-        String diagnosis() {
-            try (InputStream in = Files.newInputStream(log)) {
-                return new String(in.readNBytes(MAX_LOG_BYTES), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                return "";
-            }
-        }
-
-        /** The complete event lines written since the last call. */
-        private List<JsonNode> newEvents() throws IOException {
-            List<JsonNode> result = new ArrayList<>();
-            try (RandomAccessFile file = new RandomAccessFile(events.toFile(), "r")) {
-                long length = file.length();
-                if (length <= eventsRead) {
-                    return result;
-                }
-                byte[] bytes = new byte[(int) (length - eventsRead)];
-                file.seek(eventsRead);
-                file.readFully(bytes);
-                eventsRead = length;
-                partialLine.write(bytes, 0, bytes.length);
-            }
-            byte[] pending = partialLine.toByteArray();
-            int start = 0;
-            for (int i = 0; i < pending.length; i++) {
-                if (pending[i] == '\n') {
-                    String line = new String(pending, start, i - start, StandardCharsets.UTF_8);
-                    start = i + 1;
-                    if (!line.isBlank()) {
-                        try {
-                            JsonNode event = json.readTree(line);
-                            if (token.equals(event.path("token").asText())) {
-                                result.add(event);
-                            }
-                        } catch (com.fasterxml.jackson.core.JacksonException notAnEvent) {
-                            // not written by the runner: ignore it
-                        }
-                    }
-                }
-            }
-            partialLine.reset();
-            partialLine.write(pending, start, pending.length - start);
-            return result;
-        }
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 
     private static int firstMissing(TestOutcome[] outcomes, int from) {
@@ -280,15 +267,5 @@ public final class TestJvm {
             i++;
         }
         return i;
-    }
-
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -2,119 +2,224 @@ package gradkit.grading;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import gradkit.engine.Settings;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.platform.engine.TestExecutionResult;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.opentest4j.AssertionFailedError;
 
 /**
- * The main of the child JVM that runs student code: runs grading tests one by one and reports each
- * start and finish as a JSON line in an events file, which the parent ({@link TestJvm}) watches.
+ * The main of the test JVM, the one that runs student code: runs one exercise's grading tests one by
+ * one and reports each start and finish to the grader ({@link TestJvm}) over {@link EventChannel}.
  *
- * <p>Isolation inside this JVM: each test gets a fresh class loader over its exercise's class files,
- * so static fields of the student's class and of the test class start afresh for every test; the
- * library's documented switches ({@link Settings}) are reset before each test; threads a test
- * leaves running are stopped after it. What a test prints is captured (capped) instead of reaching
- * the real stdout. What this JVM cannot survive (System.exit, Runtime.halt, a heap exhausted, an
- * endless loop) the parent detects and recovers from.
+ * <p>Order matters, and is the defence: everything from the grader (its token, the classes folders,
+ * the plan) is read from stdin to its end, the results pipe is taken, System.in/out/err are replaced,
+ * JUnit's launcher is built with a fixed configuration (no service-loader extensions, no system
+ * properties, no junit-platform.properties), and the {@link StudentPolicy} is installed, all before
+ * the first student class is loaded. Then, per test: a fresh pair of class loaders (student classes,
+ * then the test compiled against them: static state starts afresh), the library's switches reset,
+ * the test on a new thread in its own group, and afterwards every thread of that group stopped. A
+ * thread that will not stop ends this JVM after the test's report, so the grader runs the remaining
+ * tests in a fresh one; a test that starts more than {@link #MAX_THREADS} threads is stopped there.
  *
- * <p>Usage (the parent builds this command): {@code java -cp <library and JUnit> gradkit.grading.TestRunner
- * plan.json events.jsonl}, where plan.json is a list of {@code {index, classesDir, className, methodName}}, and
- * the first line of stdin is a token that every event line carries.
+ * <p>Protocol: stdin carries the token, the student's classes folder, the tests' classes folder and
+ * one line "index TAB class TAB method" per test; stdout carries the events, JSON lines.
  */
+@SuppressWarnings("removal")
 public final class TestRunner {
     /** What a test may print before the rest is dropped. */
     static final int MAX_OUTPUT_CHARS = 4000;
+    /** The longest failure message a test reports. */
+    static final int MAX_MESSAGE_CHARS = 4000;
+    /** Threads one test may have at once, its own thread included. */
+    static final int MAX_THREADS = 64;
+    private static final long STOP_WAIT_MILLIS = 1000;
 
     private TestRunner() {
     }
 
     /** One test to run. */
-    record PlanItem(int index, String classesDir, String className, String methodName) {
+    record PlanItem(int index, String className, String methodName) {
     }
 
-    /** Runs the plan {@code args[0]}, writing events to {@code args[1]}; ends the JVM when done. */
+    /** What the grader sends on stdin. */
+    record Plan(String token, Path studentClasses, Path testClasses, List<PlanItem> items) {
+        static Plan read() throws IOException {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String token = in.readLine();
+            Path student = Path.of(in.readLine());
+            Path tests = Path.of(in.readLine());
+            List<PlanItem> items = new ArrayList<>();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                String[] f = line.split("\t");
+                items.add(new PlanItem(Integer.parseInt(f[0]), f[1], f[2]));
+            }
+            return new Plan(token, student, tests, items);
+        }
+    }
+
+    /** Runs the plan read from stdin; ends the JVM when done. */
     public static void main(String[] args) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        // The parent's secret for this run comes on stdin, before any student code runs; events without
-        // it are ignored, so student code cannot forge a passed test by writing to the events file.
-        String token = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
-                .readLine();
-        System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
-        List<PlanItem> plan = Arrays.asList(json.readValue(Path.of(args[0]).toFile(), PlanItem[].class));
+        Plan plan = Plan.read();
+        EventChannel events = new EventChannel(new FileOutputStream(FileDescriptor.out), plan.token());
         CappedBuffer captured = new CappedBuffer(MAX_OUTPUT_CHARS);
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setIn(new ByteArrayInputStream(new byte[0]));
         System.setOut(capture);
         System.setErr(capture);
-        Launcher launcher = LauncherFactory.create();
-        try (OutputStream events = new FileOutputStream(args[1], true)) {
-            for (PlanItem item : plan) {
-                emit(events, json, token, new LinkedHashMap<>(Map.of("event", "start", "index", item.index())));
-                captured.reset();
-                Settings.reset();
-                Set<Thread> before = Thread.getAllStackTraces().keySet();
-                TestOutcome outcome = run(launcher, item);
-                stopThreadsStartedSince(before);
-                capture.flush();
-                Map<String, Object> finish = new LinkedHashMap<>();
-                finish.put("event", "finish");
-                finish.put("index", item.index());
-                finish.put("passed", outcome.passed());
-                finish.put("message", outcome.message());
-                finish.put("output", captured.text());
-                emit(events, json, token, finish);
+        Launcher launcher = launcher();
+        ThreadGroup studentThreads = new ThreadGroup("student");
+        String policy = installPolicy(studentThreads);
+        events.emit(Map.of("event", "ready", "policy", policy));
+        AtomicInteger current = new AtomicInteger(-1);
+        startThreadWatch(studentThreads, current, events);
+        for (PlanItem item : plan.items()) {
+            events.emit(Map.of("event", "start", "index", item.index()));
+            captured.reset();
+            Settings.reset();
+            ThreadGroup group = new ThreadGroup(studentThreads, "test-" + item.index());
+            current.set(item.index());
+            TestOutcome outcome = runOnThread(group, () -> run(launcher, plan, item));
+            boolean stopped = stopAll(group);
+            current.set(-1);
+            capture.flush();
+            String output = captured.text() + (stopped ? "" : "\n(A thread this test started would not stop, so"
+                    + " the tests after it ran in a fresh JVM.)");
+            Map<String, Object> finish = new LinkedHashMap<>();
+            finish.put("event", "finish");
+            finish.put("index", item.index());
+            finish.put("passed", outcome.passed());
+            finish.put("message", Text.cap(outcome.message(), MAX_MESSAGE_CHARS));
+            finish.put("output", output);
+            events.emit(finish);
+            if (!stopped) {
+                Runtime.getRuntime().halt(0);
             }
-            emit(events, json, token, new LinkedHashMap<>(Map.of("event", "done")));
         }
-        // halt, not exit: a shutdown hook or a thread left by student code must not keep this JVM alive.
+        events.emit(Map.of("event", "done"));
+        // halt, not exit: no shutdown hook or leftover thread of student code runs after the last report.
         Runtime.getRuntime().halt(0);
     }
 
-    private static void emit(OutputStream events, ObjectMapper json, String token, Map<String, Object> event)
-            throws IOException {
-        event.put("token", token);
-        events.write((json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
-        events.flush();
+    /**
+     * The launcher, built while only the grader's class path exists in this JVM: its test engines
+     * (JUnit Jupiter) come from the grader's jars; no listener, filter or interceptor is taken from
+     * the service loader.
+     */
+    private static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enableLauncherDiscoveryListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .build());
     }
 
-    /** Runs one test method (all its cases) with a fresh class loader. */
-    static TestOutcome run(Launcher launcher, PlanItem item) {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(item.classesDir()).toUri().toURL()},
-                TestRunner.class.getClassLoader())) {
-            Thread.currentThread().setContextClassLoader(loader);
-            Class<?> testClass = Class.forName(item.className(), false, loader);
+    /** Installs {@link StudentPolicy}; returns "enforced", or why it could not be (a JDK without the SecurityManager). */
+    private static String installPolicy(ThreadGroup studentThreads) {
+        try {
+            java.security.Policy.setPolicy(new StudentPolicy());
+            System.setSecurityManager(new StudentSecurityManager(studentThreads));
+            return "enforced";
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return "unavailable on Java " + Runtime.version().feature() + ": " + e.getMessage();
+        }
+    }
+
+    /** Stops the JVM, after reporting the running test as failed, when student code starts too many threads. */
+    private static void startThreadWatch(ThreadGroup studentThreads, AtomicInteger current, EventChannel events) {
+        Thread watch = new Thread(() -> {
+            while (true) {
+                int index = current.get();
+                if (index >= 0 && studentThreads.activeCount() > MAX_THREADS) {
+                    events.emit(Map.of("event", "finish", "index", index, "passed", false, "message",
+                            "Stopped: the test started more than " + MAX_THREADS + " threads at once (the grader's"
+                                    + " limit). The tests after it ran in a fresh JVM.", "output", ""));
+                    Runtime.getRuntime().halt(0);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "grading-thread-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /** Runs {@code test} on a new daemon thread of {@code group} and waits for it. */
+    private static TestOutcome runOnThread(ThreadGroup group, java.util.function.Supplier<TestOutcome> test) {
+        TestOutcome[] result = new TestOutcome[1];
+        Thread thread = new Thread(group, () -> result[0] = test.get(), "grading-test");
+        thread.setDaemon(true);
+        thread.start();
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                // only the runner may interrupt the runner: keep waiting
+            }
+        }
+        return result[0] != null ? result[0] : TestOutcome.failed("The test ended without a result.");
+    }
+
+    /** Interrupts and stops every thread of {@code group}; true when none is left. */
+    @SuppressWarnings("deprecation")
+    private static boolean stopAll(ThreadGroup group) {
+        long deadline = System.nanoTime() + STOP_WAIT_MILLIS * 1_000_000;
+        while (group.activeCount() > 0 && System.nanoTime() < deadline) {
+            Thread[] threads = new Thread[group.activeCount() + 8];
+            int n = group.enumerate(threads, true);
+            for (int i = 0; i < n; i++) {
+                threads[i].interrupt();
+                try {
+                    threads[i].stop();   // deprecated, but the only way to end a thread spinning in while (true) {}
+                } catch (Throwable unsupported) {
+                    // Java 20+ refuses: the thread counts as unstoppable and this JVM ends after the report
+                }
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException ignored) {
+                // keep stopping
+            }
+        }
+        return group.activeCount() == 0;
+    }
+
+    /** Runs one test method (all its cases) with fresh class loaders: the student's classes, then the test's. */
+    static TestOutcome run(Launcher launcher, Plan plan, PlanItem item) {
+        try (SandboxLoader student = new SandboxLoader(plan.studentClasses(), TestRunner.class.getClassLoader());
+             SandboxLoader tests = new SandboxLoader(plan.testClasses(), student)) {
+            Thread.currentThread().setContextClassLoader(tests);
+            Class<?> testClass = Class.forName(item.className(), false, tests);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectMethod(testClass, findMethod(testClass, item.methodName())))
+                    .enableImplicitConfigurationParameters(false)
+                    .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                    .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                     .build();
-            Listener listener = new Listener();
+            TestListener listener = new TestListener();
             launcher.execute(request, listener);
             return listener.outcome();
         } catch (Throwable t) {
-            return TestOutcome.failed("The test could not start: " + describe(t));
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
+            return TestOutcome.failed("The test could not run: " + Failures.describe(t));
         }
     }
 
@@ -126,120 +231,5 @@ public final class TestRunner {
             }
         }
         throw new NoSuchMethodException("There is no test method " + name + " in " + testClass.getName() + ".");
-    }
-
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stopThreadsStartedSince(Set<Thread> before) {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (!before.contains(t) && t.isAlive() && t != Thread.currentThread()) {
-                t.interrupt();
-                try {
-                    t.stop(); // deprecated, but the only way to end a thread spinning in while (true) {}
-                } catch (Throwable ignored) {
-                    // later Java versions refuse; the parent's timeouts and the final halt still hold.
-                }
-            }
-        }
-    }
-
-    /** Collects the results of every case of the selected test method. */
-    private static final class Listener implements TestExecutionListener {
-        private int tests;
-        private final List<String> failures = new ArrayList<>();
-
-        @Override
-        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-            if (id.isTest()) {
-                tests++;
-            }
-            if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                String what = result.getThrowable().map(TestRunner::describe).orElse(result.getStatus().toString());
-                failures.add(id.isTest() && id.getLegacyReportingName().contains("[")
-                        ? "case " + id.getDisplayName() + ": " + what : what);
-            }
-        }
-
-        @Override
-        public void executionSkipped(TestIdentifier id, String reason) {
-            failures.add("skipped: " + reason);
-        }
-
-        TestOutcome outcome() {
-            if (failures.isEmpty() && tests == 0) {
-                return TestOutcome.failed("The test was not found or ran no case.");
-            }
-            return new TestOutcome(failures.isEmpty(), String.join("\n", failures), "");
-        }
-    }
-
-    /** A student-readable description of what went wrong, with where it happened in exercise code. */
-    static String describe(Throwable t) {
-        if (t instanceof AssertionFailedError || t instanceof AssertionError) {
-            Throwable cause = t.getCause();   // assertThrows reports an unexpected exception as the cause
-            return cause != null && isTodo(cause) ? describe(cause) + "\n" + t.getMessage() : String.valueOf(t.getMessage());
-        }
-        String text;
-        if (isTodo(t)) {
-            text = "Not implemented yet: " + t.getMessage();
-        } else if (t instanceof StackOverflowError) {
-            text = "StackOverflowError: the call stack overflowed (endless or too deep recursion?)";
-        } else {
-            text = t.toString();
-        }
-        String where = whereInExercise(t);
-        return where.isEmpty() ? text : text + "\n    " + where;
-    }
-
-    /** True for the exception an untouched exercise method throws. */
-    private static boolean isTodo(Throwable t) {
-        return t instanceof UnsupportedOperationException && t.getMessage() != null && t.getMessage().startsWith("TODO");
-    }
-
-    /** The first stack frame in exercise code (a class of gradkit.exercises that is not a test). */
-    private static String whereInExercise(Throwable t) {
-        for (StackTraceElement e : t.getStackTrace()) {
-            String c = e.getClassName();
-            if (c.startsWith("gradkit.exercises.Ex") && !c.contains("Test")) {
-                return "at " + e;
-            }
-        }
-        return "";
-    }
-
-    /** An output stream that keeps the first {@code limit} characters and counts the rest. */
-    static final class CappedBuffer extends OutputStream {
-        private final int limit;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private long dropped;
-
-        CappedBuffer(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (kept.size() < limit) {
-                kept.write(b);
-            } else {
-                dropped++;
-            }
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            int room = Math.max(0, Math.min(len, limit - kept.size()));
-            kept.write(b, off, room);
-            dropped += len - room;
-        }
-
-        synchronized void reset() {
-            kept.reset();
-            dropped = 0;
-        }
-
-        synchronized String text() {
-            String s = kept.toString(StandardCharsets.UTF_8);
-            return dropped == 0 ? s : s + "\n... (" + dropped + " more bytes of output dropped)";
-        }
     }
 }

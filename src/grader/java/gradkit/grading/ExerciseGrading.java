@@ -1,0 +1,121 @@
+package gradkit.grading;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Grades one exercise of one submission, start to end, in its own scratch folder:
+ * <ol>
+ *   <li>read the student's file ({@link SubmissionFile}: found, checked, cleaned, copied);</li>
+ *   <li>compile it alone, against the library only (not the grader, not the grading tests), into
+ *       {@code student/}: only these classes are the student's;</li>
+ *   <li>compile the grading test and its helpers against it into {@code tests/}, and refuse a student
+ *       class named like one of them;</li>
+ *   <li>run the tests in a test JVM of its own ({@link TestJvm}), so that nothing one exercise's code
+ *       does in its JVM can touch another exercise's tests.</li>
+ * </ol>
+ *
+ * <pre>{@code
+ * ExerciseResult r = new ExerciseGrading(exercise, helpers, classpath, jvm).grade(submission, scratch);
+ * }</pre>
+ */
+final class ExerciseGrading {
+    private final TestScanner.Exercise exercise;
+    private final List<Path> helpers;
+    private final String classpath;
+    private final TestJvm jvm;
+
+    ExerciseGrading(TestScanner.Exercise exercise, List<Path> helpers, String classpath, TestJvm jvm) {
+        this.exercise = exercise;
+        this.helpers = helpers;
+        this.classpath = classpath;
+        this.jvm = jvm;
+    }
+
+    /** Grades the exercise; every test gets an outcome whatever happens (an error is every test's failure). */
+    ExerciseResult grade(ExerciseCompiler compiler, Path submission, Path scratch) {
+        try {
+            String problem = prepare(compiler, submission, scratch);
+            if (!problem.isEmpty()) {
+                return failedAll(problem, exercise.studentFile() + " could not be graded (see above).");
+            }
+            List<TestOutcome> outcomes = jvm.run(scratch.resolve("student"), scratch.resolve("tests"), exercise.tests());
+            List<TestResult> results = new ArrayList<>();
+            for (int i = 0; i < exercise.tests().size(); i++) {
+                results.add(new TestResult(exercise.tests().get(i), outcomes.get(i)));
+            }
+            return new ExerciseResult(exercise.id(), exercise.studentFile(), "", results);
+        } catch (RuntimeException | IOException | OutOfMemoryError | StackOverflowError e) {
+            return failedAll("", "The grader could not run this test (" + Text.clean(String.valueOf(e)) + "); it"
+                    + " counts as failed. Please tell your instructor.");
+        }
+    }
+
+    /** Reads, compiles and checks; returns "" when the tests can run, else the message for the student. */
+    private String prepare(ExerciseCompiler compiler, Path submission, Path scratch) throws IOException {
+        SubmissionFile file = SubmissionFile.read(submission, exercise.studentFile());
+        if (!file.problem().isEmpty()) {
+            return file.problem();
+        }
+        Path source = scratch.resolve("src").resolve(exercise.studentFile());
+        Path student = scratch.resolve("student");
+        Path tests = scratch.resolve("tests");
+        Files.createDirectories(source.getParent());
+        Files.createDirectories(student);
+        Files.createDirectories(tests);
+        Files.writeString(source, file.source());
+        ExerciseCompiler.Result alone = compiler.compile(List.of(source), student, libraryClasspath());
+        if (!alone.success()) {
+            return alone.messages();
+        }
+        List<Path> testSources = new ArrayList<>(List.of(exercise.testSource()));
+        testSources.addAll(helpers);
+        ExerciseCompiler.Result graded = compiler.compile(testSources, tests, classpath + File.pathSeparator + student);
+        if (!graded.success()) {
+            return graded.messages();
+        }
+        Set<String> own = classNames(student);
+        if (!own.stream().allMatch(c -> c.startsWith("gradkit/exercises/"))) {
+            return exercise.studentFile() + " must declare \"package gradkit.exercises;\" and nothing else.";
+        }
+        Set<String> clash = new TreeSet<>(own);
+        clash.retainAll(classNames(tests));
+        if (!clash.isEmpty()) {
+            return exercise.studentFile() + " defines " + clash.stream().map(c -> c.replace('/', '.'))
+                    .collect(Collectors.joining(", ")) + ", a name the grading tests use. Rename it.";
+        }
+        return "";
+    }
+
+    /** The class path without the grader's own classes: what a student's file may use. */
+    private String libraryClasspath() {
+        return Stream.of(classpath.split(File.pathSeparator))
+                .filter(e -> !e.isBlank() && !Files.isRegularFile(Path.of(e, "gradkit", "grading", "TestRunner.class")))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static Set<String> classNames(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".class"))
+                    .map(p -> root.relativize(p).toString().replace(File.separatorChar, '/'))
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private ExerciseResult failedAll(String problem, String testMessage) {
+        List<TestResult> results = new ArrayList<>();
+        for (GradingTest t : exercise.tests()) {
+            results.add(new TestResult(t, TestOutcome.failed(problem.isEmpty() ? testMessage
+                    : exercise.studentFile() + " did not compile or could not be used (see the message above).")));
+        }
+        return new ExerciseResult(exercise.id(), exercise.studentFile(), problem, results);
+    }
+}

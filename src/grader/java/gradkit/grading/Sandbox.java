@@ -1,0 +1,192 @@
+package gradkit.grading;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * How a test JVM is started and ended, as far as the machine allows.
+ *
+ * <p>With bubblewrap ({@code bwrap}, where Linux lets it create namespaces): private PID, network, IPC
+ * and UTS namespaces, a new session, a read-only view of only the JDK, the class path and the
+ * exercise's classes (no checkout, no solutions, no results folder, no other student), a private
+ * /tmp, and {@code --die-with-parent}: when the JVM or the grader ends, every process in it ends too.
+ * Without it (containers that forbid namespaces, or {@code -Dgradkit.sandbox=none}): the JVM runs in
+ * its own session ({@code setsid}) and is killed as a process group; the file system and network are
+ * then guarded by the test JVM's {@link StudentPolicy} alone, and the report says so.
+ *
+ * <p>Either way {@code prlimit} caps the process: no core files, no file larger than 0 bytes (the
+ * test JVM writes no file, so any write is an attack), 256 open files, and an address-space cap that
+ * bounds native memory along with the heap.
+ *
+ * <p>The probe result is cached for the life of the grader (the one piece of static state here: the
+ * machine does not change while it runs).
+ *
+ * <pre>{@code
+ * Sandbox sandbox = Sandbox.detect();
+ * List<String> command = sandbox.command(javaCommand, List.of(classesDir), 512);
+ * sandbox.note();   // what protected the test JVMs, for the report
+ * }</pre>
+ */
+public final class Sandbox {
+    private static final Path BWRAP = Path.of("/usr/bin/bwrap");
+    private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** Address space beyond the heap: metaspace, code cache, thread stacks, the JDK's own libraries. */
+    private static final long NATIVE_MEGABYTES = 1536;
+
+    private final boolean bubblewrap;
+    private final String note;
+
+    private Sandbox(boolean bubblewrap, String note) {
+        this.bubblewrap = bubblewrap;
+        this.note = note;
+    }
+
+    private static final class Probe {
+        static final Sandbox RESULT = probe();
+    }
+
+    /** The best sandbox this machine offers (probed once). */
+    public static Sandbox detect() {
+        return "none".equals(System.getProperty("gradkit.sandbox")) ? withoutNamespaces("turned off with"
+                + " -Dgradkit.sandbox=none") : Probe.RESULT;
+    }
+
+    private static Sandbox probe() {
+        if (!Files.isExecutable(BWRAP)) {
+            return withoutNamespaces("bubblewrap is not installed (apt-get install bubblewrap)");
+        }
+        List<String> command = new ArrayList<>(bwrapArguments(List.of()));
+        command.add("/usr/bin/true");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return withoutNamespaces("bubblewrap did not answer");
+            }
+            String said = new String(p.getInputStream().readNBytes(400)).strip();
+            return p.exitValue() == 0
+                    ? new Sandbox(true, "Each test JVM ran in bubblewrap: its own PID, network and IPC namespaces,"
+                    + " a read-only view of the JDK, the class path and the exercise's classes only, a private /tmp,"
+                    + " and every process it started ended with it; inside, the grader's security policy held.")
+                    : withoutNamespaces("bubblewrap cannot create namespaces here: " + said);
+        } catch (IOException e) {
+            return withoutNamespaces("bubblewrap could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return withoutNamespaces("interrupted while probing bubblewrap");
+        }
+    }
+
+    private static Sandbox withoutNamespaces(String why) {
+        return new Sandbox(false, "No Linux namespaces for the test JVMs (" + why + "): each ran in its own"
+                + " process session and was killed as a group, and only the grader's security policy inside the"
+                + " JVM kept student code away from files, processes and the network.");
+    }
+
+    /** True when test JVMs run inside bubblewrap. */
+    public boolean namespaces() {
+        return bubblewrap;
+    }
+
+    /** One sentence for the report: what protected the test JVMs. */
+    public String note() {
+        return note;
+    }
+
+    /** The full command: limits, the sandbox, then {@code java}; {@code readable} are the only paths it sees. */
+    List<String> command(List<String> java, List<Path> readable, int heapMegabytes) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(PRLIMIT)) {
+            command.addAll(List.of(PRLIMIT.toString(), "--core=0", "--fsize=0", "--nofile=256",
+                    "--as=" + ((heapMegabytes + NATIVE_MEGABYTES) << 20), "--"));
+        }
+        if (bubblewrap) {
+            command.addAll(bwrapArguments(readable));
+        } else if (Files.isExecutable(SETSID)) {
+            command.add(SETSID.toString());
+        }
+        command.addAll(java);
+        return command;
+    }
+
+    private static List<String> bwrapArguments(List<Path> readable) {
+        List<String> a = new ArrayList<>(List.of(BWRAP.toString(), "--unshare-all", "--die-with-parent",
+                "--new-session", "--cap-drop", "ALL", "--ro-bind", "/usr", "/usr"));
+        for (String top : List.of("/bin", "/lib", "/lib64", "/lib32", "/sbin")) {
+            Path p = Path.of(top);
+            try {
+                if (Files.isSymbolicLink(p)) {
+                    a.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), top));
+                } else if (Files.isDirectory(p)) {
+                    a.addAll(List.of("--ro-bind", top, top));
+                }
+            } catch (IOException e) {
+                // not there: nothing to bind
+            }
+        }
+        a.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", "/tmp"));
+        Set<Path> binds = new LinkedHashSet<>();
+        binds.add(realPath(Path.of(System.getProperty("java.home"))));
+        binds.addAll(JdkLinks.TARGETS);
+        readable.forEach(p -> binds.add(realPath(p)));
+        for (Path p : binds) {
+            if (p != null && !p.startsWith("/usr")) {
+                a.addAll(List.of("--ro-bind", p.toString(), p.toString()));
+            }
+        }
+        a.add("--");
+        return a;
+    }
+
+    /** Files the JDK links to from outside its folder (Debian keeps java.security in /etc/java-NN-openjdk). */
+    private static final class JdkLinks {
+        static final List<Path> TARGETS = find();
+
+        private static List<Path> find() {
+            Path home = Path.of(System.getProperty("java.home"));
+            try (Stream<Path> files = Files.walk(home, 5)) {
+                return files.filter(Files::isSymbolicLink).map(Sandbox::realPath)
+                        .filter(t -> t != null && !t.startsWith("/usr") && Files.isRegularFile(t)).toList();
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            }
+        }
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Ends the JVM and everything it started: the namespace goes with bwrap, or the whole process group. */
+    void kill(Process process) {
+        if (!bubblewrap) {   // also when the JVM is gone: what it started may still be in its group
+            try {
+                new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // no kill command: the descendants below are the fallback
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
