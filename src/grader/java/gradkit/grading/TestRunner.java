@@ -95,10 +95,11 @@ public final class TestRunner {
             ThreadGroup group = new ThreadGroup(studentThreads, "test-" + item.index());
             current.set(item.index());
             TestOutcome outcome = runOnThread(group, () -> run(launcher, plan, item));
+            capture.flush();
+            String printed = captured.text();   // what the test printed while it ran; leftovers' later output is dropped
             boolean stopped = stopAll(group);
             current.set(-1);
-            capture.flush();
-            String output = captured.text() + (stopped ? "" : "\n(A thread this test started would not stop, so"
+            String output = printed + (stopped ? "" : "\n(A thread this test started would not stop, so"
                     + " the tests after it ran in a fresh JVM.)");
             Map<String, Object> finish = new LinkedHashMap<>();
             finish.put("event", "finish");

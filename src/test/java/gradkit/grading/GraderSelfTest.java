@@ -11,9 +11,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +28,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs the grader, in instructor mode, on the model solutions, on the untouched exercises and on
- * deliberately broken submissions, and checks the exact scores.
- *
- * <p>Each broken submission is a folder under src/test/resources/submissions/ holding only the file
- * that differs from the solutions; here it becomes a full submission: the solutions copied, the
- * broken file laid over them. So a fixture stays one small readable file, and it stays in step with
- * the solutions when they change.
+ * Runs the grader on the model solutions, on the untouched exercises and on every purpose-built
+ * hostile submission of src/test/resources/submissions/ ({@link HostileCase}), and checks the exact
+ * outcome of every graded test: the tests a case names must fail (with the words it names), every
+ * other one must pass. So a case that wants points it did not earn, or costs a classmate's or another
+ * exercise's points, or stops the report, fails here.
  */
 class GraderSelfTest {
     private static final Path SOLUTIONS = Path.of("solutions");
@@ -36,30 +41,12 @@ class GraderSelfTest {
     /** Short enough to keep this suite quick, long enough for a loaded machine (solutions' tests take milliseconds). */
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /**
-     * The points each broken submission should lose: exercise id and the points it keeps. Every
-     * exercise not listed keeps all its points. The words are what the failed test's message must say.
-     */
-    private static final Map<String, Expected> EXPECTED = Map.of(
-            "compile-error", new Expected("ex02", 0, "error"),
-            "infinite-loop", new Expected("ex01", 9, "Timed out"),
-            "system-exit", new Expected("ex04", 5, "System.exit"),
-            "runtime-halt", new Expected("ex10", 7, "exit code 3"),
-            "stack-overflow", new Expected("ex05", 7, "StackOverflowError"),
-            "out-of-memory", new Expected("ex08", 5, "Out of memory"),
-            "lingering-thread", Expected.FULL,
-            "huge-stdout", Expected.FULL,
-            "static-state", Expected.FULL,
-            "forged-events", new Expected("ex02", 4, "forged"));
-
-    private record Expected(String exercise, int keeps, String words) {
-        static final Expected FULL = new Expected("", 0, "");
-    }
-
     @TempDir
     static Path work;
-    private static Gradebook book;
     private static Grader grader;
+    private static final Map<String, GradingReport> REPORTS = new ConcurrentHashMap<>();
+    private static final Map<String, HostileCase> CASES = new TreeMap<>();
+    private static double solutionsSeconds;
 
     /** The grader, the library, JUnit with its launcher, Jackson: what ./kit passes too. */
     static String classpath() throws IOException {
@@ -68,26 +55,37 @@ class GraderSelfTest {
     }
 
     @BeforeAll
-    static void gradeEverything() throws IOException {
-        Path submissions = work.resolve("submissions");
-        copyJava(SOLUTIONS, submissions.resolve("solutions"));
-        copyJava(EXERCISES, submissions.resolve("untouched"));
-        for (String fixture : EXPECTED.keySet()) {
-            Path student = submissions.resolve(fixture);
-            copyJava(SOLUTIONS, student);
-            copyJava(FIXTURES.resolve(fixture), student);
-        }
+    static void gradeEverything() throws Exception {
         grader = Grader.defaults().classpath(classpath()).timeout(TIMEOUT);
-        book = Gradebook.grade(grader, submissions, work.resolve("out"), 2);
-    }
-
-    private static void copyJava(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        long start = System.nanoTime();
+        REPORTS.put("solutions", grader.grade(SOLUTIONS));
+        solutionsSeconds = (System.nanoTime() - start) / 1e9;
+        try (Stream<Path> dirs = Files.list(FIXTURES)) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("expected.properties"))).toList()) {
+                HostileCase c = HostileCase.load(dir);
+                CASES.put(c.name(), c);
             }
         }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            done.add(pool.submit(() -> REPORTS.put("untouched", grader.grade(EXERCISES))));
+            for (HostileCase c : CASES.values()) {
+                Path submission = c.build(SOLUTIONS, work.resolve("submissions"));
+                done.add(pool.submit(() -> REPORTS.put(c.name(), grader.only(c.graded()).grade(submission))));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @AfterAll
+    static void printFigures() {
+        System.out.printf("Grader self-test: %d hostile submissions; the ten solutions graded in %.1f s%n",
+                CASES.size(), solutionsSeconds);
     }
 
     @Test
@@ -103,16 +101,17 @@ class GraderSelfTest {
 
     @Test
     void solutionsScoreFullMarks() {
-        GradingReport report = book.reports().get("solutions");
+        GradingReport report = REPORTS.get("solutions");
         for (TestResult t : report.tests()) {
             assertTrue(t.outcome().passed(), () -> t.test().fullName() + " failed on the solutions: " + t.outcome().message());
         }
         assertEquals(report.maxPoints(), report.earned());
+        assertEquals(grader.exercises().size(), report.exercises().size());
     }
 
     @Test
     void untouchedExercisesCompileAndScoreZero() {
-        GradingReport report = book.reports().get("untouched");
+        GradingReport report = REPORTS.get("untouched");
         for (ExerciseResult ex : report.exercises()) {
             assertTrue(ex.compiled(), () -> ex.id() + " does not compile: " + ex.compileError());
         }
@@ -124,63 +123,93 @@ class GraderSelfTest {
         assertEquals(0, report.earned());
     }
 
-    static Stream<String> fixtures() {
-        return EXPECTED.keySet().stream().sorted();
+    @Test
+    void thereAreAtLeastThirtyFiveHostileCases() {
+        assertTrue(CASES.size() >= 35, "hostile cases: " + CASES.size());
+    }
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(FIXTURES)) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("expected.properties")))
+                    .map(d -> d.getFileName().toString()).sorted().toList().stream();
+        }
     }
 
     @ParameterizedTest
-    @MethodSource("fixtures")
-    void brokenSubmissionGetsExactlyTheExpectedScore(String fixture) {
-        Expected expected = EXPECTED.get(fixture);
-        GradingReport report = book.reports().get(fixture);
-        assertEquals(book.reports().get("solutions").tests().size(), report.tests().size(), "every test is listed");
+    @MethodSource("cases")
+    void hostileSubmissionGetsExactlyTheExpectedOutcome(String name) throws IOException {
+        HostileCase c = CASES.get(name);
+        GradingReport report = REPORTS.get(name);
+        assertEquals(c.graded(), report.exercises().stream().map(ExerciseResult::id).toList(), "every exercise is listed");
         for (ExerciseResult ex : report.exercises()) {
-            int keeps = ex.id().equals(expected.exercise()) ? expected.keeps() : ex.maxPoints();
-            assertEquals(keeps, ex.earned(), () -> fixture + ", " + ex.id() + ": " + ex.tests().stream()
-                    .filter(t -> !t.outcome().passed()).map(t -> t.test().methodName() + ": " + t.outcome().message())
-                    .toList());
-            if (ex.id().equals(expected.exercise())) {
-                String all = ex.compileError() + ex.tests().stream().map(t -> t.outcome().message()).toList();
-                assertTrue(all.contains(expected.words()), () -> fixture + " should explain \"" + expected.words()
-                        + "\" but said: " + all);
+            TestScanner.Exercise declared = grader.exercises().stream().filter(e -> e.id().equals(ex.id())).findFirst().orElseThrow();
+            assertEquals(declared.tests().size(), ex.tests().size(), "every test is listed");
+            int expected = 0;
+            for (TestResult t : ex.tests()) {
+                boolean fail = c.mustFail(t.test());
+                expected += fail ? 0 : t.test().points();
+                assertEquals(!fail, t.outcome().passed(), () -> name + ": " + t.test().exercise() + "." + t.test().methodName()
+                        + (fail ? " passed but must fail" : " failed but must pass: " + ex.compileError() + t.outcome().message()));
             }
+            assertEquals(expected, ex.earned(), name + ", " + ex.id());
+        }
+        String failures = report.exercises().stream().map(ExerciseResult::compileError).reduce("", String::concat)
+                + report.tests().stream().filter(t -> !t.outcome().passed()).map(t -> t.outcome().message()).toList();
+        assertTrue(failures.contains(c.get("words")), () -> name + " should explain \"" + c.get("words") + "\" but said: " + failures);
+        String everything = report.toTable() + new ObjectMapper().writeValueAsString(report.toResultsJson());
+        assertTrue(everything.length() < 200_000, name + ": the report holds " + everything.length() + " characters");
+        for (String text : c.list("not-in-report")) {
+            assertFalse(everything.contains(text), name + ": the report shows " + text);
+        }
+        for (String text : c.list("clean-output")) {
+            assertFalse(report.tests().stream().anyMatch(t -> t.outcome().output().contains(text)), name + ": " + text + " leaked");
+        }
+        if (!c.get("no-control-chars").isEmpty()) {
+            assertFalse(everything.chars().anyMatch(ch -> ch == 0x1b || ch == '\r' || ch == 0x07 || ch == 0x202e),
+                    name + ": control characters reached the report");
+        }
+        for (String path : c.list("absent")) {
+            assertFalse(Files.exists(Path.of(path)), name + " created " + path);
         }
     }
 
     @Test
     void capturedOutputIsCapped() {
-        for (TestResult t : book.reports().get("huge-stdout").tests()) {
-            assertTrue(t.outcome().output().length() < 2 * TestRunner.MAX_OUTPUT_CHARS,
+        for (TestResult t : REPORTS.get("huge-stdout").tests()) {
+            assertTrue(t.outcome().output().length() < 2 * TestRunner.MAX_OUTPUT_CHARS + 200,
                     () -> t.test().fullName() + " kept " + t.outcome().output().length() + " characters of output");
         }
-        assertTrue(book.reports().get("huge-stdout").tests().stream()
+        assertTrue(REPORTS.get("huge-stdout").tests().stream()
                 .anyMatch(t -> t.outcome().output().contains("more bytes of output dropped")));
     }
 
     @Test
+    void theReportSaysWhatProtectedTheTestJvms() {
+        String table = REPORTS.get("solutions").toTable();
+        assertTrue(table.contains("Note: ") && (table.contains("bubblewrap") || table.contains("No Linux namespaces")), table);
+    }
+
+    @Test
     void gradebookAndResultsJsonAreWritten() throws IOException {
+        Path students = work.resolve("class");
+        HostileCase.load(FIXTURES.resolve("compile-error")).build(SOLUTIONS, students);
+        Files.createDirectories(students.resolve("alice"));
+        Files.copy(SOLUTIONS.resolve("Ex02ChainRuleByHand.java"), students.resolve("alice").resolve("Ex02ChainRuleByHand.java"));
         Path out = work.resolve("out");
+        Gradebook book = Gradebook.grade(grader.only(List.of("ex02")), students, out, 2);
         List<String> csv = Files.readAllLines(out.resolve("gradebook.csv"));
         assertEquals(book.reports().size() + 1, csv.size(), "a header and one line per student");
-        assertTrue(csv.get(0).startsWith("student,ex01,ex02"), csv.get(0));
-        JsonNode gradebook = new ObjectMapper().readTree(out.resolve("gradebook.json").toFile());
-        assertEquals(book.reports().size(), gradebook.get("students").size());
-
+        assertTrue(csv.get(0).startsWith("student,ex02"), csv.get(0));
         JsonNode results = new ObjectMapper().readTree(out.resolve("compile-error").resolve("results.json").toFile());
         GradingReport report = book.reports().get("compile-error");
+        assertEquals(0, report.earned());
         assertEquals(report.earned(), results.get("score").asDouble(), 0.0);
-        assertEquals(report.tests().size(), results.get("tests").size());
         for (JsonNode test : results.get("tests")) {
-            for (String field : List.of("name", "score", "max_score", "output", "status", "visibility")) {
-                assertTrue(test.has(field), "results.json test without " + field + ": " + test);
-            }
-            assertTrue(List.of("passed", "failed").contains(test.get("status").asText()));
-            if (test.get("name").asText().startsWith("ex02")) {
-                assertEquals("failed", test.get("status").asText());
-                assertTrue(test.get("output").asText().contains("Ex02ChainRuleByHand.java:"),
-                        "the compiler's message is in the report: " + test.get("output").asText());
-            }
+            assertEquals("failed", test.get("status").asText());
+            assertTrue(test.get("output").asText().contains("Ex02ChainRuleByHand.java:"),
+                    "the compiler's message is in the report: " + test.get("output").asText());
         }
+        assertEquals(book.reports().get("alice").maxPoints(), book.reports().get("alice").earned());
     }
 
     @Test
@@ -192,7 +221,7 @@ class GraderSelfTest {
         try {
             System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
             status = Grader.run(new String[] {"--submission", SOLUTIONS.toString(), "--results", results.toString(),
-                "ex6"});
+                "--classpath", classpath(), "ex6"});
         } finally {
             System.setOut(console);
         }
@@ -219,5 +248,15 @@ class GraderSelfTest {
         assertEquals(0, ex03.earned());
         assertTrue(ex03.compileError().contains("missing"), ex03.compileError());
         assertTrue(report.toTable().contains("Ex03LocalDerivatives.java is missing"), report.toTable());
+    }
+
+    @Test
+    void aScratchFolderThatVanishedDoesNotStopTheReport() throws IOException {
+        Path gone = work.resolve("gone");
+        Files.createDirectories(gone.resolve("a").resolve("b"));
+        Grader.deleteQuietly(gone);
+        Grader.deleteQuietly(gone);   // already removed: NoSuchFileException inside, nothing thrown
+        Grader.deleteQuietly(null);
+        assertFalse(Files.exists(gone));
     }
 }
