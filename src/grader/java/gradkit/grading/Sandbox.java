@@ -86,7 +86,7 @@ public final class Sandbox {
         }
     }
 
-    private static Sandbox withoutNamespaces(String why) {
+    static Sandbox withoutNamespaces(String why) {
         return new Sandbox(false, "No Linux namespaces for the test JVMs (" + why + "): each ran in its own"
                 + " process session and was killed as a group, and only the grader's security policy inside the"
                 + " JVM kept student code away from files, processes and the network.");

@@ -201,7 +201,10 @@ public final class TestRunner {
                 // keep stopping
             }
         }
-        return group.activeCount() == 0;
+        // Tasks handed to the common pool run on the JDK's own worker threads, outside the group.
+        boolean poolIdle = java.util.concurrent.ForkJoinPool.commonPool().awaitQuiescence(200,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return group.activeCount() == 0 && poolIdle;
     }
 
     /** Runs one test method (all its cases) with fresh class loaders: the student's classes, then the test's. */

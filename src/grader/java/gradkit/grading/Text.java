@@ -15,8 +15,9 @@ public final class Text {
 
     /**
      * Replaces every control character but newline and tab (ESC, carriage return, backspace, the C1
-     * controls) and every bidirectional-override character by '?', so that a message cannot move the
-     * cursor, recolour or rewrite what the console shows, nor reorder a line.
+     * controls), every bidirectional-override character and every unpaired surrogate by '?', so that a
+     * message cannot move the cursor, recolour or rewrite what the console shows, nor reorder a line,
+     * nor make results.json invalid.
      */
     public static String clean(String text) {
         if (text == null) {
@@ -27,7 +28,11 @@ public final class Text {
             char c = text.charAt(i);
             boolean control = c < 0x20 && c != '\n' && c != '\t' || c >= 0x7f && c <= 0x9f;
             boolean bidi = c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || c == 0x200e || c == 0x200f;
-            out.append(control || bidi ? '?' : c);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean lone = Character.isSurrogate(c) && !pairedHigh
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            out.append(control || bidi || lone ? '?' : c);
         }
         return out.toString();
     }

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * One purpose-built submission of src/test/resources/submissions/&lt;name&gt;/: the files that differ from
  * the model answers, and expected.properties saying what it does and what the grader must make of it.
  *
- * <p>Keys: {@code what} (one sentence), {@code grade} (the exercises graded, default ex02,ex03),
+ * <p>Keys: {@code what} (one sentence), {@code grade} (the exercises graded, default ex02 alone),
  * {@code fail} (the tests that must fail, "ex02.dfdx" or "ex02.*"; every other graded test must
  * pass, so each exercise's score is exact), {@code words} (what the failures must say), {@code setup}
  * (what cannot be a file in git: symlink:FILE:TARGET, fifo:FILE, directory:FILE, junk:FILE,
@@ -39,7 +39,7 @@ record HostileCase(String name, Path fixture, Properties expected) {
     }
 
     List<String> graded() {
-        return Stream.of(expected.getProperty("grade", "ex02,ex03").split(",")).sorted().toList();
+        return Stream.of(expected.getProperty("grade", "ex02").split(",")).sorted().toList();
     }
 
     /** True when the test must fail. */
