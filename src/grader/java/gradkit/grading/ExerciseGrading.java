@@ -4,10 +4,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,10 +33,15 @@ import java.util.stream.Stream;
  * }</pre>
  */
 final class ExerciseGrading {
+    /** The longest the compiler may work on one exercise (the solutions take well under a second). */
+    static final Duration COMPILE_LIMIT = Duration.ofSeconds(60);
+
     private final TestScanner.Exercise exercise;
     private final List<Path> helpers;
     private final String classpath;
     private final TestJvm jvm;
+    /** Set when a compilation outlived {@link #COMPILE_LIMIT}: its compiler is still busy and must not be reused. */
+    private boolean compilerAbandoned;
 
     ExerciseGrading(TestScanner.Exercise exercise, List<Path> helpers, String classpath, TestJvm jvm) {
         this.exercise = exercise;
@@ -72,13 +82,13 @@ final class ExerciseGrading {
         Files.createDirectories(student);
         Files.createDirectories(tests);
         Files.writeString(source, file.source());
-        ExerciseCompiler.Result alone = compiler.compile(List.of(source), student, libraryClasspath());
+        ExerciseCompiler.Result alone = compileWithin(compiler, List.of(source), student, libraryClasspath());
         if (!alone.success()) {
             return alone.messages();
         }
         List<Path> testSources = new ArrayList<>(List.of(exercise.testSource()));
         testSources.addAll(helpers);
-        ExerciseCompiler.Result graded = compiler.compile(testSources, tests, classpath + File.pathSeparator + student);
+        ExerciseCompiler.Result graded = compileWithin(compiler, testSources, tests, classpath + File.pathSeparator + student);
         if (!graded.success()) {
             return graded.messages();
         }
@@ -93,6 +103,38 @@ final class ExerciseGrading {
                     .collect(Collectors.joining(", ")) + ", a name the grading tests use. Rename it.";
         }
         return "";
+    }
+
+    /** True when this grading left its compiler busy (a compilation that timed out): use a new one. */
+    boolean compilerAbandoned() {
+        return compilerAbandoned;
+    }
+
+    /**
+     * Compiles on a thread of its own and waits at most {@link #COMPILE_LIMIT}: a file built to make javac
+     * work for hours costs its exercise, not the report. (A thread cannot be killed; the compiler it
+     * holds is left to finish and never used again.)
+     */
+    private ExerciseCompiler.Result compileWithin(ExerciseCompiler compiler, List<Path> sources, Path out, String against)
+            throws IOException {
+        FutureTask<ExerciseCompiler.Result> task = new FutureTask<>(() -> compiler.compile(sources, out, against));
+        Thread thread = new Thread(task, "grading-javac");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(COMPILE_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            thread.interrupt();
+            compilerAbandoned = true;
+            return new ExerciseCompiler.Result(false, "The compiler was still working on " + exercise.studentFile()
+                    + " after " + COMPILE_LIMIT.toSeconds() + " s, the grader's limit; is the file very long or built to"
+                    + " slow the compiler down?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while compiling", e);
+        } catch (ExecutionException e) {
+            return new ExerciseCompiler.Result(false, "The compiler failed: " + e.getCause());
+        }
     }
 
     /** The class path without the grader's own classes: what a student's file may use. */

@@ -15,11 +15,14 @@ import java.util.stream.Stream;
 /**
  * Grades a folder of exercise files with the grading tests, and never gives up half way.
  *
- * <p>For each exercise: compile the student's file with its grading test and the test helpers
- * ({@link ExerciseCompiler}; a compile error costs that exercise only), then run all tests of all
- * exercises that compiled in a separate JVM ({@link TestJvm}: a per-test timeout, a heap cap, a
+ * <p>For each exercise, on its own ({@link ExerciseGrading}): read the student's file
+ * ({@link SubmissionFile}), compile it alone against the library, compile its grading test against it
+ * ({@link ExerciseCompiler}; a compile error costs that exercise only), then run the tests in a test
+ * JVM of the exercise's own ({@link TestJvm}: the results over a channel student code cannot reach, a
+ * security policy, bubblewrap where the machine allows it, a per-test timeout, memory and thread caps, a
  * fresh class loader per test, and recovery when the JVM dies). The tests come from the grader's own
- * tests folder, never from the submission.
+ * tests folder, never from the submission. README.md's "Grading: what it guarantees" lists what this
+ * holds against a student who tries to cheat.
  *
  * <pre>{@code
  * GradingReport report = Grader.defaults()
@@ -149,13 +152,16 @@ public final class Grader {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Thread t = new Thread(() -> {
-                try (ExerciseCompiler compiler = new ExerciseCompiler(classpath)) {
-                    for (int e = next.getAndIncrement(); e < exercises.size(); e = next.getAndIncrement()) {
-                        TestScanner.Exercise ex = exercises.get(e);
-                        results[e] = new ExerciseGrading(ex, helpers, classpath, jvm)
-                                .grade(compiler, submission, work.resolve(ex.id()));
+                ExerciseCompiler compiler = new ExerciseCompiler(classpath);
+                for (int e = next.getAndIncrement(); e < exercises.size(); e = next.getAndIncrement()) {
+                    TestScanner.Exercise ex = exercises.get(e);
+                    ExerciseGrading grading = new ExerciseGrading(ex, helpers, classpath, jvm);
+                    results[e] = grading.grade(compiler, submission, work.resolve(ex.id()));
+                    if (grading.compilerAbandoned()) {
+                        compiler = new ExerciseCompiler(classpath);   // the old one is still busy on its own thread
                     }
                 }
+                compiler.close();
             }, "grading-worker-" + w);
             threads.add(t);
             t.start();

@@ -94,12 +94,18 @@ public final class TestJvm {
     }
 
     private List<String> javaCommand() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heapMegabytes + "m", "-Xss1m", "-XX:MaxMetaspaceSize=192m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:MaxDirectMemorySize=32m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
-                "-Xshare:auto", "-Djava.awt.headless=true", "-Djava.security.manager=allow",
-                "--limit-modules", "java.base,java.logging", "-cp", absoluteClasspath(), TestRunner.class.getName());
+                "-Xshare:auto", "-Djava.awt.headless=true"));
+        if (Runtime.version().feature() < 24) {
+            // Java 18 to 23 need this to let the runner install its policy; Java 24 refuses to start with it.
+            command.add("-Djava.security.manager=allow");
+        }
+        command.addAll(List.of("--limit-modules", "java.base,java.logging", "-cp", absoluteClasspath(),
+                TestRunner.class.getName()));
+        return command;
     }
 
     /** The class path with absolute entries: the test JVM runs in another folder. */

@@ -138,8 +138,27 @@ class GraderSelfTest {
     @ParameterizedTest
     @MethodSource("cases")
     void hostileSubmissionGetsExactlyTheExpectedOutcome(String name) throws IOException {
-        HostileCase c = CASES.get(name);
-        GradingReport report = REPORTS.get(name);
+        check(CASES.get(name), REPORTS.get(name));
+    }
+
+    /** Some cases again with bubblewrap turned off: the security policy alone must hold as well. */
+    @Test
+    void withoutNamespacesThePolicyAloneHolds() throws IOException {
+        System.setProperty("gradkit.sandbox", "none");
+        try {
+            for (String name : List.of("forge-proc-fd", "write-into-grader", "read-solutions", "spawn-process")) {
+                HostileCase c = CASES.get(name);
+                GradingReport report = grader.only(c.graded()).grade(c.build(SOLUTIONS, work.resolve("no-namespaces")));
+                assertTrue(report.toTable().contains("No Linux namespaces"), report.toTable());
+                check(c, report);
+            }
+        } finally {
+            System.clearProperty("gradkit.sandbox");
+        }
+    }
+
+    private static void check(HostileCase c, GradingReport report) throws IOException {
+        String name = c.name();
         assertEquals(c.graded(), report.exercises().stream().map(ExerciseResult::id).toList(), "every exercise is listed");
         for (ExerciseResult ex : report.exercises()) {
             TestScanner.Exercise declared = grader.exercises().stream().filter(e -> e.id().equals(ex.id())).findFirst().orElseThrow();
@@ -193,10 +212,12 @@ class GraderSelfTest {
     void gradebookAndResultsJsonAreWritten() throws IOException {
         Path students = work.resolve("class");
         HostileCase.load(FIXTURES.resolve("compile-error")).build(SOLUTIONS, students);
+        HostileCase.load(FIXTURES.resolve("kill-other-students")).build(SOLUTIONS, students);
         Files.createDirectories(students.resolve("alice"));
         Files.copy(SOLUTIONS.resolve("Ex02ChainRuleByHand.java"), students.resolve("alice").resolve("Ex02ChainRuleByHand.java"));
         Path out = work.resolve("out");
-        Gradebook book = Gradebook.grade(grader.only(List.of("ex02")), students, out, 2);
+        Gradebook book = Gradebook.grade(grader.only(List.of("ex02")), students, out, 3);
+        assertEquals(book.reports().get("kill-other-students").maxPoints(), book.reports().get("kill-other-students").earned());
         List<String> csv = Files.readAllLines(out.resolve("gradebook.csv"));
         assertEquals(book.reports().size() + 1, csv.size(), "a header and one line per student");
         assertTrue(csv.get(0).startsWith("student,ex02"), csv.get(0));
