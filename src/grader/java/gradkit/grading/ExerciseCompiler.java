@@ -76,7 +76,8 @@ public final class ExerciseCompiler implements AutoCloseable {
      */
     public Result compile(List<Path> sources, Path outputDir, String against) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-d", outputDir.toString(), "-classpath", against, "-proc:none",
+        List<String> options = List.of("-d", outputDir.toString(), "-classpath", against, "-proc:none", "-implicit:none",
+                "-sourcepath", "",
                 "-encoding", "UTF-8", "-nowarn", "-Xlint:none", "-g", "--release", "17");
         Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
         StringWriter other = new StringWriter();

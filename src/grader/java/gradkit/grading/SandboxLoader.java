@@ -8,14 +8,15 @@ import java.security.PermissionCollection;
 import java.security.Permissions;
 
 /**
- * The class loader of untrusted classes in the test JVM: the student's compiled file, or the grading
- * test compiled against it. Its classes get no permissions of their own ({@link StudentPolicy} gives
- * every class of a SandboxLoader the same small set), not even the right to read their own folder,
- * which a plain URLClassLoader grants.
+ * A class loader of one exercise's classes in the test JVM: the student's compiled file (untrusted),
+ * or the grading test compiled against it (ours). Its classes get no permissions of their own, not even
+ * the right to read their own folder, which a plain URLClassLoader grants; {@link StudentPolicy} decides
+ * by {@link #untrusted()}. Student code is on the stack whenever it runs (its methods, its lambdas, its
+ * threads' inherited context), so a grading test's rights never reach it.
  *
  * <pre>{@code
- * SandboxLoader student = new SandboxLoader(Path.of("work/ex01/student"), TestRunner.class.getClassLoader());
- * SandboxLoader tests = new SandboxLoader(Path.of("work/ex01/tests"), student);
+ * SandboxLoader student = new SandboxLoader(Path.of("work/ex01/student"), TestRunner.class.getClassLoader(), true);
+ * SandboxLoader tests = new SandboxLoader(Path.of("work/ex01/tests"), student, false);
  * }</pre>
  */
 final class SandboxLoader extends URLClassLoader {
@@ -23,8 +24,16 @@ final class SandboxLoader extends URLClassLoader {
         registerAsParallelCapable();
     }
 
-    SandboxLoader(Path classes, ClassLoader parent) {
+    private final boolean untrusted;
+
+    SandboxLoader(Path classes, ClassLoader parent, boolean untrusted) {
         super(new URL[] {url(classes)}, parent);
+        this.untrusted = untrusted;
+    }
+
+    /** True for the student's classes. */
+    boolean untrusted() {
+        return untrusted;
     }
 
     private static URL url(Path classes) {

@@ -10,9 +10,8 @@ import java.security.ProtectionDomain;
 import java.util.PropertyPermission;
 
 /**
- * The test JVM's security policy: the JDK, the library, JUnit and the grader may do anything; classes
- * of a {@link SandboxLoader} (the student's file and the grading test compiled against it) may only
- * read system properties. Since a permission check looks at every frame on the stack, whatever student
+ * The test JVM's security policy: the JDK, the library, JUnit, the grader and the grading tests may do
+ * anything; the student's classes (an untrusted {@link SandboxLoader}) may only read system properties. Since a permission check looks at every frame on the stack, whatever student
  * code calls into (the library, the JDK) is held to the same rule: no file read or write (so no
  * /proc/self/fd, no solutions, no class folders), no process, no exit, no native library, no property
  * or locale change, no reflection past access checks, no new class loader, no System.setOut.
@@ -33,7 +32,7 @@ final class StudentPolicy extends Policy {
     }
 
     static boolean untrusted(ProtectionDomain domain) {
-        return domain != null && domain.getClassLoader() instanceof SandboxLoader;
+        return domain != null && domain.getClassLoader() instanceof SandboxLoader loader && loader.untrusted();
     }
 
     @Override

@@ -209,8 +209,8 @@ public final class TestRunner {
 
     /** Runs one test method (all its cases) with fresh class loaders: the student's classes, then the test's. */
     static TestOutcome run(Launcher launcher, Plan plan, PlanItem item) {
-        try (SandboxLoader student = new SandboxLoader(plan.studentClasses(), TestRunner.class.getClassLoader());
-             SandboxLoader tests = new SandboxLoader(plan.testClasses(), student)) {
+        try (SandboxLoader student = new SandboxLoader(plan.studentClasses(), TestRunner.class.getClassLoader(), true);
+             SandboxLoader tests = new SandboxLoader(plan.testClasses(), student, false)) {
             Thread.currentThread().setContextClassLoader(tests);
             Class<?> testClass = Class.forName(item.className(), false, tests);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
