@@ -21,6 +21,7 @@ import java.util.PropertyPermission;
  * System.setSecurityManager(new StudentSecurityManager(studentThreads));
  * }</pre>
  */
+@SuppressWarnings("removal")   // the SecurityManager API: Java 17 to 23 (see README, "what depends on the machine")
 final class StudentPolicy extends Policy {
     private static final PermissionCollection STUDENT = studentPermissions();
 

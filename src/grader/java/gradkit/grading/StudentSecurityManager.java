@@ -9,6 +9,7 @@ package gradkit.grading;
  * System.setSecurityManager(new StudentSecurityManager(studentThreads));
  * }</pre>
  */
+@SuppressWarnings("removal")   // the SecurityManager API: Java 17 to 23
 final class StudentSecurityManager extends SecurityManager {
     private static final RuntimePermission MODIFY_THREAD = new RuntimePermission("modifyThread");
     private static final RuntimePermission MODIFY_THREAD_GROUP = new RuntimePermission("modifyThreadGroup");
