@@ -17,9 +17,6 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
  */
 public final class Main {
 
-    /** Held here so that the setting lasts: loggers are only weakly kept by their manager. */
-    private static final Logger BASEKERNEL_LOG = Logger.getLogger("io.github.spencerpark");
-
     private Main() {
     }
 
@@ -28,7 +25,9 @@ public final class Main {
             System.err.println("usage: java -jar gradkit-java-kernel.jar CONNECTION_FILE (Jupyter passes the file)");
             System.exit(2);
         }
-        BASEKERNEL_LOG.setLevel(Level.WARNING);   // not a line per message on the server's terminal
+        // basekernel logs a line per message, under loggers named "Loop-Shell-0" and the like, all
+        // children of the root logger: warnings only, on the server's terminal.
+        Logger.getLogger("").setLevel(Level.WARNING);
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JavaKernel kernel = new JavaKernel();
         JupyterConnection connection = new JupyterConnection(properties);
