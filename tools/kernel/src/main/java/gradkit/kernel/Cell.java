@@ -72,7 +72,9 @@ public final class Cell {
     }
 
     private static String nameOf(List<String> words, String line) {
-        if (words.isEmpty() || words.get(0).isEmpty()) {
+        String afterSigns = line.replaceFirst("^%+", "");
+        if (words.isEmpty() || words.get(0).isEmpty() || afterSigns.isEmpty()
+                || Character.isWhitespace(afterSigns.charAt(0))) {
             throw new IllegalArgumentException("expected a magic's name right after the % sign, but the line is \""
                     + line + "\"");
         }
