@@ -26,7 +26,7 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import start_new_kernel
 
 NAME = "java"
-DISPLAY_NAME = "Java (gradkit)"
+DISPLAY_NAME = "Java"     # as IJava and JJava name theirs, so notebooks match all three
 JAR_NAME = "gradkit-java-kernel.jar"
 MARKER = "gradkit"        # kept in the spec's metadata so that we recognise a kernel we installed
 ANSWER_TIMEOUT = 60       # seconds for a kernel to start and answer 1+1 (2 to 5 s normally)
@@ -67,7 +67,7 @@ def check(jar=None):
     except NoSuchKernel:
         return 1
     ours = spec.metadata.get("installed_by") == MARKER
-    if ours and jar and spec.metadata.get("version") != jar_version(jar):
+    if ours and (spec.display_name != DISPLAY_NAME or jar and spec.metadata.get("version") != jar_version(jar)):
         print(f"kit: the java kernel at {spec.resource_dir} is not the one built from tools/kernel/;"
               " installing it again", file=sys.stderr)
         return 1
