@@ -130,7 +130,7 @@ final class StoppableExecution extends DirectExecutionControl {
         escalation.start();
     }
 
-    @SuppressWarnings("removal")   // Thread.stop: the only way to end a loop that ignores interrupts
+    @SuppressWarnings({"deprecation", "removal"})   // Thread.stop: the only way to end a loop that ignores interrupts
     private static void escalate(Running now) {
         if (finishesWithin(now, STOP_AFTER_MILLIS)) {
             return;
