@@ -94,6 +94,7 @@ final class JShellSession implements AutoCloseable {
 
     private Object evalSnippet(String source) throws CellError {
         Object value = null;
+        execution.resetStopped();
         for (SnippetEvent event : shell.eval(source)) {
             if (event.causeSnippet() != null) {
                 continue;   // a snippet updated because of this one, not this one itself
@@ -167,7 +168,15 @@ final class JShellSession implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
-    /** Stops the running snippet; see {@link StoppableExecution#stop()}. Safe from any thread. */
+    /** A new cell begins: forgets an interrupt that came after the last snippet of the one before. */
+    void newCell() {
+        execution.newCell();
+    }
+
+    /**
+     * Stops the running snippet, or the next one of this cell if none runs yet; see
+     * {@link StoppableExecution#stop()}. Safe from any thread.
+     */
     void stop() {
         execution.stop();
     }

@@ -48,6 +48,7 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public DisplayData eval(String source) throws Exception {
+        java.newCell();
         Object value = evalCell(source);
         if (value == null) {
             return null;

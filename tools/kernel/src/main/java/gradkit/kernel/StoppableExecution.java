@@ -43,8 +43,10 @@ final class StoppableExecution extends DirectExecutionControl {
     static final long ABANDON_AFTER_MILLIS = 2_500;
     private static final String KEY_PREFIX = "gradkit-kernel-value-";
 
-    /** The snippet running now, or null. */
-    private volatile Running running;
+    /** The snippet running now, or null; read and written under this object's lock. */
+    private Running running;
+    /** An interrupt that came while no snippet ran (the cell was compiling): the next one stops at once. */
+    private boolean stopPending;
     private volatile boolean lastWasStopped;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private final AtomicLong keys = new AtomicLong();
@@ -76,14 +78,19 @@ final class StoppableExecution extends DirectExecutionControl {
 
     @Override
     protected String invoke(Method doit) throws Exception {
-        lastWasStopped = false;
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         AtomicBoolean stopAsked = new AtomicBoolean();
         Thread thread = new Thread(() -> runSnippet(doit, outcome, stopAsked), "cell");
         thread.setDaemon(true);   // an abandoned snippet must not keep the JVM alive at shutdown
         thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
         Running now = new Running(thread, outcome, stopAsked);
-        running = now;
+        synchronized (this) {
+            if (stopPending) {
+                lastWasStopped = true;
+                throw new StoppedException();
+            }
+            running = now;
+        }
         thread.start();
         try {
             Object value = now.outcome().get();
@@ -99,7 +106,9 @@ final class StoppableExecution extends DirectExecutionControl {
             }
             throw (Exception) e.getCause();   // an InvocationTargetException: the user's exception
         } finally {
-            running = null;
+            synchronized (this) {
+                running = null;
+            }
         }
     }
 
@@ -116,12 +125,19 @@ final class StoppableExecution extends DirectExecutionControl {
         }
     }
 
-    /** Stops the running snippet, if any, as the class comment says; returns at once. */
+    /**
+     * Stops the running snippet as the class comment says, or, if none runs (its cell is still
+     * being compiled), the next one before it starts, until {@link #newCell()}; returns at once.
+     */
     @Override
     public void stop() {
-        Running now = running;
-        if (now == null) {
-            return;
+        Running now;
+        synchronized (this) {
+            now = running;
+            if (now == null) {
+                stopPending = true;
+                return;
+            }
         }
         now.stopAsked().set(true);
         now.thread().interrupt();
@@ -159,6 +175,16 @@ final class StoppableExecution extends DirectExecutionControl {
         } catch (ExecutionException e) {
             return true;   // it ended, with an exception
         }
+    }
+
+    /** A new cell begins: an interrupt meant for an earlier one is forgotten. */
+    synchronized void newCell() {
+        stopPending = false;
+    }
+
+    /** Forgets that a snippet was stopped, before the next one is evaluated (which may run nothing). */
+    void resetStopped() {
+        lastWasStopped = false;
     }
 
     /** True if the last snippet ended because it was stopped. */

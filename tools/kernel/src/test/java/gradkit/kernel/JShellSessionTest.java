@@ -60,6 +60,7 @@ class JShellSessionTest {
 
     @Test
     void aLoopThatNeverLooksAtInterruptsIsStoppedAndTheStateStays() throws Exception {
+        java.newCell();
         java.eval("int kept = 7;");
         CompletableFuture<Throwable> cell = CompletableFuture.supplyAsync(() -> {
             try {
@@ -69,17 +70,22 @@ class JShellSessionTest {
                 return e;
             }
         });
-        Thread.sleep(500);
+        Thread.sleep(500);   // compiling may take longer on a busy machine: then the loop stops as it starts
         java.stop();
         Throwable ended = cell.get(StoppableExecution.STOP_AFTER_MILLIS + StoppableExecution.ABANDON_AFTER_MILLIS + 2_000,
                 TimeUnit.MILLISECONDS);
         assertTrue(ended instanceof CellError.Interrupted, String.valueOf(ended));
+        java.newCell();
         assertEquals(8, java.eval("kept + 1"));
     }
 
     @Test
-    void stopWithNothingRunningDoesNothing() throws CellError {
-        java.stop();
+    void anInterruptWhileACellCompilesStopsItsFirstSnippetAndNoLaterCell() throws CellError {
+        java.newCell();
+        java.stop();   // nothing runs: as if the cell's code were still being compiled
+        assertThrows(CellError.Interrupted.class, () -> java.eval("int never = 1;"));
+        java.newCell();
+        assertNull(java.eval("void declaredOnly() { }"));   // runs nothing, so cannot count as stopped
         assertEquals("ok", java.eval("\"ok\""));
     }
 
