@@ -1,116 +1,108 @@
 """Finds or installs the Jupyter kernelspec named `java` that gradkit's notebooks run in.
 
-    /usr/bin/python3 tools/java_kernel.py check
-        exit 0 when a usable `java` kernel is registered (IJava, JJava, Rapaio: any of them),
-        exit 1 when there is none, or when the one this kit installed lost a file or predates the
-        current tools/RapaioKernelLauncher.java.
+    /usr/bin/python3 tools/java_kernel.py check [JAR]
+        exit 0 when a `java` kernel is registered that starts and answers: it is started, runs
+        `1+1` and must reply within ANSWER_TIMEOUT seconds (IJava, JJava, Rapaio or the kit's
+        own all pass, if they work). Exit 1 when there is none, when it does not answer (a spec
+        whose jar is gone, say), or when it is the kit's kernel but not built from JAR (the
+        kernel jar `./kit` just built from tools/kernel/).
     /usr/bin/python3 tools/java_kernel.py install JAR JAVA
-        compiles tools/RapaioKernelLauncher.java against Rapaio's kernel jar JAR with the javac next
-        to the java launcher JAVA (into a folder next to JAR named after the source's hash, so that a
-        changed launcher gets a new folder and an unchanged one is not compiled again), and registers
-        it as `java` in the user's Jupyter data folder (~/.local/share/jupyter/kernels/java).
+        registers the kit's kernel (tools/kernel/, built into JAR) as `java` in the user's Jupyter
+        data folder (~/.local/share/jupyter/kernels/java, or $JUPYTER_DATA_DIR/kernels/java):
+        the jar is copied beside kernel.json, so the kernel keeps working after `mvn clean`.
 
-The kernel.json written here is the one Rapaio's own installer writes for its default profile
-(interrupt by message, RJK_* settings in env), with three choices of ours: the JVM runs
-RapaioKernelLauncher, which starts Rapaio's kernel around its two start-up races (see that file);
-the java launcher is an absolute path, so that the kernel keeps the JDK the kit was set up with;
-and AWT runs headless, since the notebooks only draw into images.
+The kernelspec: the JVM is the absolute path JAVA, so the kernel keeps the JDK the kit was set up
+with; AWT runs headless, since notebooks only draw into images; interrupts come as messages on the
+control channel (Kernel > Interrupt), which the kernel answers by stopping the running cell.
 """
 import hashlib
-import json
 import os
+import json
 import shutil
-import subprocess
 import sys
 import tempfile
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+from jupyter_client.manager import start_new_kernel
 
 NAME = "java"
-MARKER = "gradkit"  # kept in the spec's metadata so that we recognise a kernel we installed
-LAUNCHER = "RapaioKernelLauncher"
-LAUNCHER_SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), LAUNCHER + ".java")
+DISPLAY_NAME = "Java"     # as IJava and JJava name theirs, so notebooks match all three
+JAR_NAME = "gradkit-java-kernel.jar"
+MARKER = "gradkit"        # kept in the spec's metadata so that we recognise a kernel we installed
+ANSWER_TIMEOUT = 60       # seconds for a kernel to start and answer 1+1 (2 to 5 s normally)
 
 
-def launcher_version():
-    """The first 12 hex digits of the SHA-256 of the launcher's source."""
-    with open(LAUNCHER_SOURCE, "rb") as f:
+def jar_version(jar):
+    """The first 12 hex digits of the SHA-256 of the kernel's jar."""
+    with open(jar, "rb") as f:
         return hashlib.sha256(f.read()).hexdigest()[:12]
 
 
-def check():
+def answers(name=NAME, timeout=ANSWER_TIMEOUT):
+    """None if the kernel `name` starts and evaluates 1+1 to 2 within the timeout, else why not."""
+    try:
+        km, kc = start_new_kernel(kernel_name=name, startup_timeout=timeout)
+    except Exception as e:   # RuntimeError (no answer, died), OSError (no such program), ...
+        return f"it did not start ({type(e).__name__}: {e})"
+    try:
+        shown = []
+        reply = kc.execute_interactive("1+1", timeout=timeout, output_hook=shown.append)
+        if reply["content"]["status"] != "ok":
+            return f"1+1 failed: {reply['content'].get('ename')}: {reply['content'].get('evalue')}"
+        texts = [m["content"].get("data", {}).get("text/plain", "") for m in shown
+                 if m["msg_type"] in ("execute_result", "display_data")]
+        if not any(t.strip() == "2" for t in texts):
+            return f"1+1 showed {texts} instead of 2"
+        return None
+    except TimeoutError:
+        return f"no answer to 1+1 within {timeout} seconds"
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def check(jar=None):
     try:
         spec = KernelSpecManager().get_kernel_spec(NAME)
     except NoSuchKernel:
         return 1
-    if spec.metadata.get("installed_by") != MARKER:
-        return 0   # someone else's Java kernel: use it as it is
-    if spec.metadata.get("launcher") != launcher_version():
-        print(f"kit: the java kernel at {spec.resource_dir} does not start through the current"
-              f" {LAUNCHER}; installing it again", file=sys.stderr)
-        return 1
-    class_path = spec.argv[spec.argv.index("-cp") + 1].split(os.pathsep) if "-cp" in spec.argv else []
-    missing = [f for f in [spec.argv[0], *class_path] if not os.path.exists(f)]
-    if class_path and not os.path.isfile(os.path.join(class_path[0], LAUNCHER + ".class")):
-        missing.append(os.path.join(class_path[0], LAUNCHER + ".class"))
-    if missing:
-        print(f"kit: the java kernel at {spec.resource_dir} needs {', '.join(missing)}, which is gone;"
+    ours = spec.metadata.get("installed_by") == MARKER
+    if ours and (spec.display_name != DISPLAY_NAME or jar and spec.metadata.get("version") != jar_version(jar)):
+        print(f"kit: the java kernel at {spec.resource_dir} is not the one built from tools/kernel/;"
               " installing it again", file=sys.stderr)
         return 1
+    why_not = answers()
+    if why_not:
+        print(f"kit: the java kernel at {spec.resource_dir} does not work: {why_not};"
+              " installing the kit's", file=sys.stderr)
+        return 1
     return 0
-
-
-def compile_launcher(jar, java):
-    """Compiles the launcher into a folder next to the jar, unless it is there; returns the folder."""
-    version = launcher_version()
-    out = os.path.join(os.path.dirname(jar), f"launcher-{version}")
-    if os.path.isfile(os.path.join(out, LAUNCHER + ".class")):
-        return out, version
-    javac = os.path.join(os.path.dirname(java), "javac")
-    if not os.path.isfile(javac):
-        sys.exit(f"kit: the Java kernel's launcher needs javac next to {java}, but there is none"
-                 " (install a JDK, not only a JRE, or set JAVA_HOME to one)")
-    staging = tempfile.mkdtemp(prefix=f"launcher-{version}-", dir=os.path.dirname(jar))
-    subprocess.run([javac, "--release", "17", "-cp", jar, "-d", staging, LAUNCHER_SOURCE], check=True)
-    try:
-        os.rename(staging, out)   # whole or not at all: check() trusts a folder that holds the class
-    except OSError:               # another ./kit compiled it at the same time
-        shutil.rmtree(staging)
-        if not os.path.isfile(os.path.join(out, LAUNCHER + ".class")):
-            raise
-    print(f"kit: compiled {LAUNCHER} into {out}")
-    return out, version
 
 
 def install(jar, java):
     jar, java = os.path.abspath(jar), os.path.abspath(java)
-    data_dir = os.path.dirname(jar)
-    launcher_dir, version = compile_launcher(jar, java)
+    with tempfile.TemporaryDirectory() as source:
+        shutil.copy(jar, os.path.join(source, JAR_NAME))
+        with open(os.path.join(source, "kernel.json"), "w") as f:
+            json.dump({}, f)   # written for real below, once the folder's final place is known
+        where = KernelSpecManager().install_kernel_spec(source, NAME, user=True)
     spec = {
-        "argv": [java, "-Djava.awt.headless=true", "-cp", launcher_dir + os.pathsep + jar, LAUNCHER,
+        "argv": [java, "-Djava.awt.headless=true", "-jar", os.path.join(where, JAR_NAME),
                  "{connection_file}"],
-        "display_name": "Java (gradkit, rapaio 2.3.0)",
+        "display_name": DISPLAY_NAME,
         "language": "java",
         "interrupt_mode": "message",
-        "env": {
-            "RJK_COMPILER_OPTIONS": "",
-            "RJK_INIT_SCRIPT": "",
-            "RJK_TIMEOUT_MILLIS": "-1",
-            "RJK_MIMA_CACHE": os.path.join(data_dir, "mima_cache"),
-        },
-        "metadata": {"installed_by": MARKER, "launcher": version},
+        "metadata": {"installed_by": MARKER, "version": jar_version(jar)},
     }
-    with tempfile.TemporaryDirectory() as source:
-        with open(os.path.join(source, "kernel.json"), "w") as f:
-            json.dump(spec, f, indent=2)
-        where = KernelSpecManager().install_kernel_spec(source, NAME, user=True)
-    print(f"kit: installed the Jupyter kernel '{NAME}' in {where}")
+    with open(os.path.join(where, "kernel.json"), "w") as f:
+        json.dump(spec, f, indent=2)
+    print(f"kit: installed the Jupyter kernel '{NAME}' ({DISPLAY_NAME}) in {where}")
     return 0
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["check"] and len(sys.argv) == 2:
-        sys.exit(check())
+    if sys.argv[1:2] == ["check"] and len(sys.argv) in (2, 3):
+        sys.exit(check(sys.argv[2] if len(sys.argv) == 3 else None))
     if sys.argv[1:2] == ["install"] and len(sys.argv) == 4:
         sys.exit(install(sys.argv[2], sys.argv[3]))
     sys.exit(__doc__)

@@ -19,15 +19,14 @@ index, its source and the error. A cell fails when the kernel replies with an er
 timeout, or the kernel dies. The last line is "notebooks: N passed, M failed"; the exit status is 1
 when a notebook failed.
 
-Start-up: Rapaio 2.3.0 has two start-up races, which hit more often the busier the machine is.
-(1) Each channel's loop thread is started before its `running` flag is set, and a thread that
-looks first finds it false and ends at once: the kernel binds its sockets and logs so, but never
-answers on the shell channel. (2) The message handlers are put in place after the sockets are
-bound; a request that arrives in between kills the shell thread (NullPointerException in
-Channels.getHandler, in the kernel's log). The kernel `./kit` installs starts Rapaio through
-tools/RapaioKernelLauncher.java, which keeps both races away from Jupyter; what follows is a second
-line of defence, and the only one for a Rapaio kernel started with `java -jar`. Against (2) the
-runner connects to such a kernel only once its log shows all five channels bound, plus
+Start-up: the kit's own kernel (tools/kernel/) answers as soon as it runs. Rapaio 2.3.0, which
+one may register by hand and run these notebooks in with --kernel, has two start-up races that
+hit more often the busier the machine is. (1) Each channel's loop thread is started before its
+`running` flag is set, and a thread that looks first finds it false and ends at once: the kernel
+binds its sockets and logs so, but never answers on the shell channel. (2) The message handlers
+are put in place after the sockets are bound; a request that arrives in between kills the shell
+thread (NullPointerException in Channels.getHandler, in the kernel's log). Against (2) the
+runner connects to a Rapaio kernel only once its log shows all five channels bound, plus
 HANDLERS_GRACE seconds. Against (1) nothing on this side helps: a kernel that does not answer
 kernel_info within ANSWER_TIMEOUT seconds of binding (START_TIMEOUT in all for other kernels), that
 died, or whose shell thread died is shut down and a new one started, up to KERNEL_STARTS times.
@@ -50,7 +49,6 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import coalesce_streams
 
 KERNEL = "java"       # the kernelspec's name, unless --kernel says otherwise
-LAUNCHER = "RapaioKernelLauncher"   # in a kernelspec's argv: Rapaio started around its races
 START_TIMEOUT = 60    # seconds for a kernel to start (JVM, JShell, sockets): 1.5 to 6 s normally
 ANSWER_TIMEOUT = 10   # seconds for Rapaio to answer kernel_info once its sockets are bound (< 1 s)
 HANDLERS_GRACE = 1.0  # seconds between Rapaio's "Binding" log lines and the first request
@@ -115,8 +113,8 @@ class KernelLog:
 
 
 def bare_rapaio(argv):
-    """True for a Rapaio kernel that Jupyter talks to directly (not through the launcher)."""
-    return any("rapaio" in arg for arg in argv) and LAUNCHER not in argv
+    """True for a Rapaio kernel (its jar is named in the kernelspec's command)."""
+    return any("rapaio" in arg for arg in argv)
 
 
 def start_kernel(client, log, log_path):

@@ -1,0 +1,218 @@
+"""Drives the Jupyter kernel named `java` through jupyter_client, as a notebook front end does.
+
+    /usr/bin/python3 tools/kernel_test.py interrupts [--rounds N] [--kernel NAME]
+        N rounds (default 3). Each starts the kernel in notebooks/, loads the library
+        (%classpath ../target/kit-classes, as the notebooks do) and builds a Value with its
+        gradient; then, for each long cell of LONG_CELLS, it runs the cell, interrupts the kernel
+        after INTERRUPT_AFTER seconds and checks that
+          - the cell's execute_reply arrives within REPLY_WITHIN seconds, with status error or
+            abort, and (status error) a message that says it was interrupted,
+          - the next cell prints its line and shows its value,
+          - the Value built before holds its data and gradient;
+        then it restarts the kernel (Kernel > Restart) and the next round begins on the restarted
+        kernel. The last line is "interrupts: P of T passed"; the exit status is 1 unless all did.
+    /usr/bin/python3 tools/kernel_test.py starts [N] [--kernel NAME]
+        starts the kernel N times (default 20), each time waiting up to START_TIMEOUT seconds for
+        its kernel_info reply and evaluating 1+1; prints how many answered, how many hung and how
+        long a start took (median and slowest). A benchmark: it prints figures and fails only on a
+        hang.
+"""
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from jupyter_client.manager import KernelManager
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+START_TIMEOUT = 60      # seconds for the kernel to start and answer kernel_info (2 to 5 s normally)
+CELL_TIMEOUT = 60       # seconds for an ordinary cell
+INTERRUPT_AFTER = 2.0   # seconds a long cell runs before it is interrupted
+REPLY_WITHIN = 8.0      # seconds from the interrupt to the long cell's reply
+
+SETUP = [
+    "%classpath ../target/kit-classes",
+    "import gradkit.engine.*;",
+    "Value a = Value.of(3.0); Value b = Value.of(-2.0); Value y = a.mul(b).add(a); y.backward();",
+]
+# y = a*b + a with a = 3, b = -2: y = -3, dy/da = b + 1 = -1, dy/db = a = 3
+INTACT = ('System.out.println("state " + y.data() + " " + a.grad() + " " + b.grad());', "state -3.0 -1.0 3.0")
+
+LONG_CELLS = {
+    # the library at work, minutes of it, in a loop that never looks at interrupts
+    "library loop": "double total = 0;\n"
+                    "for (long i = 0; i < 10_000_000_000L; i++) {\n"
+                    "    Value x = Value.of(i % 7);\n"
+                    "    Value z = x.mul(x).tanh();\n"
+                    "    z.backward();\n"
+                    "    total += x.grad();\n"
+                    "}\n"
+                    "total",
+    "while (true) {}": "while (true) {}",
+    "sleep loop": "for (int i = 0; i < 100_000; i++) {\n    Thread.sleep(100);\n}",
+    "sleep loop that ignores interrupts": "while (true) {\n"
+                                          "    try { Thread.sleep(100); } catch (InterruptedException ignored) { }\n"
+                                          "}",
+    # blocked outside Java bytecode, in the operating system: only the kernel's last resort helps
+    "blocked in accept()": "new java.net.ServerSocket(0).accept()",
+}
+NEXT_CELL = ('System.out.println("after the interrupt");\n6 * 7', "after the interrupt", "42")
+
+
+class Failed(Exception):
+    pass
+
+
+def start(kernel_name):
+    km = KernelManager(kernel_name=kernel_name)
+    km.start_kernel(cwd=str(NOTEBOOKS))
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=START_TIMEOUT)
+    return km, kc
+
+
+def collect(kc, msg_id, deadline):
+    """The iopub outputs of a request until the kernel is idle again, and its shell reply."""
+    printed, shown, errors = [], [], []
+    idle = False
+    while not idle:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise Failed("no idle status within the time allowed")
+        try:
+            msg = kc.get_iopub_msg(timeout=left)
+        except Exception:   # queue.Empty
+            raise Failed("no idle status within the time allowed") from None
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "stream":
+            printed.append(content["text"])
+        elif kind in ("execute_result", "display_data"):
+            shown.append(content["data"].get("text/plain", ""))
+        elif kind == "error":
+            errors.append(f"{content['ename']}: {content['evalue']}")
+        elif kind == "status" and content["execution_state"] == "idle":
+            idle = True
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise Failed("no execute_reply within the time allowed")
+        try:
+            reply = kc.get_shell_msg(timeout=left)
+        except Exception:
+            raise Failed("no execute_reply within the time allowed") from None
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply["content"], "".join(printed), shown, errors
+
+
+def run(kc, code, timeout=CELL_TIMEOUT):
+    content, printed, shown, errors = collect(kc, kc.execute(code), time.monotonic() + timeout)
+    if content["status"] != "ok":
+        raise Failed(f"cell failed: {code!r}: {content.get('ename')}: {content.get('evalue')} {errors}")
+    return printed, shown
+
+
+def check_cell(kc, code, prints, value=None):
+    printed, shown = run(kc, code)
+    if prints not in printed:
+        raise Failed(f"expected {code!r} to print {prints!r}, but it printed {printed!r}")
+    if value is not None and value not in [s.strip() for s in shown]:
+        raise Failed(f"expected {code!r} to show {value!r}, but it showed {shown!r}")
+
+
+def interrupt_cell(km, kc, name, code):
+    """Runs a long cell, interrupts it, and checks its reply and the kernel afterwards; returns seconds."""
+    msg_id = kc.execute(code)
+    time.sleep(INTERRUPT_AFTER)
+    interrupted = time.monotonic()
+    km.interrupt_kernel()
+    content, _, _, errors = collect(kc, msg_id, interrupted + REPLY_WITHIN)
+    took = time.monotonic() - interrupted
+    said = f"{content.get('ename', '')}: {content.get('evalue', '')}"
+    if content["status"] not in ("error", "abort"):
+        raise Failed(f"{name}: expected the interrupted cell to end with status error or abort, got {content['status']}")
+    if content["status"] == "error" and "interrupt" not in said.lower():
+        raise Failed(f"{name}: expected the reply to say the cell was interrupted, but it says {said!r}")
+    check_cell(kc, *NEXT_CELL)
+    check_cell(kc, *INTACT)
+    return took
+
+
+def interrupts(kernel_name, rounds):
+    passed, total = 0, 0
+    km, kc = start(kernel_name)
+    try:
+        for round_ in range(1, rounds + 1):
+            try:
+                for code in SETUP:
+                    run(kc, code)
+                check_cell(kc, *INTACT)
+            except Failed as e:
+                print(f"round {round_}: the library did not load: {e}", flush=True)
+                total += len(LONG_CELLS)
+                continue
+            for name, code in LONG_CELLS.items():
+                total += 1
+                try:
+                    took = interrupt_cell(km, kc, name, code)
+                    passed += 1
+                    print(f"round {round_}: {name}: passed (reply {took:.1f} s after the interrupt)", flush=True)
+                except Failed as e:
+                    print(f"round {round_}: {name}: FAILED: {e}", flush=True)
+            if round_ < rounds:
+                kc.stop_channels()
+                km.restart_kernel(now=False)
+                kc = km.client()
+                kc.start_channels()
+                kc.wait_for_ready(timeout=START_TIMEOUT)
+                print(f"round {round_}: restarted the kernel", flush=True)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    print(f"interrupts: {passed} of {total} passed")
+    return 0 if passed == total else 1
+
+
+def starts(kernel_name, n):
+    times, hangs = [], 0
+    for i in range(1, n + 1):
+        began = time.monotonic()
+        km = KernelManager(kernel_name=kernel_name)
+        km.start_kernel(cwd=str(NOTEBOOKS))
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=START_TIMEOUT)
+            run(kc, "1+1")
+            times.append(time.monotonic() - began)
+        except (RuntimeError, Failed) as e:
+            hangs += 1
+            print(f"start {i}: no answer ({e})", flush=True)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    print(f"starts: {n}, answered {len(times)}, hung {hangs}", end="")
+    if times:
+        print(f"; ready and 1+1 done in {statistics.median(times):.1f} s (median), {max(times):.1f} s (slowest)")
+    else:
+        print()
+    return 0 if hangs == 0 else 1
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Interrupt and start-up checks of the java kernel.")
+    parser.add_argument("what", choices=["interrupts", "starts"])
+    parser.add_argument("n", nargs="?", type=int, default=20, help="starts: how many (default 20)")
+    parser.add_argument("--rounds", type=int, default=3, help="interrupts: rounds (default 3)")
+    parser.add_argument("--kernel", default="java", help="the kernelspec's name (default java)")
+    args = parser.parse_args()
+    if args.what == "interrupts":
+        return interrupts(args.kernel, args.rounds)
+    return starts(args.kernel, args.n)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
