@@ -215,6 +215,7 @@ async function main() {
     }
     await screenshot(page, 'after-interrupt.png');
     const finalCells = await codeCells(page);
+    const longCell = finalCells[finalCells.length - 2];
     const afterCell = finalCells[finalCells.length - 1];
 
     console.log(`browser test: ${NOTEBOOK}`);
@@ -229,6 +230,7 @@ async function main() {
       `every image decoded to a real size (${images.map((i) => `${i.width}x${i.height}`).join(', ')})`);
     check(interrupted, `Kernel > Interrupt finished the long cell (${interrupted
       ? `after ${interruptSeconds.toFixed(1)} s` : `still running after ${INTERRUPT_MS / 1000} s`})`);
+    check(!longCell.output.includes('not interrupted'), 'the interrupted cell stopped inside its loop');
     check(afterRan && afterCell.output.includes(AFTER_OUTPUT),
       `the cell after the interrupt printed "${AFTER_OUTPUT}" (it shows ${afterCell.prompt.trim()}`
       + ` "${afterCell.output.trim().slice(0, 80)}")`);
