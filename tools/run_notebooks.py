@@ -7,6 +7,12 @@ kernel started in the notebook's own folder, so "%classpath ../target/kit-classe
 means in Jupyter. Its code cells run in order; the executed copy goes to DIR/NAME.ipynb, an HTML
 rendering to DIR/NAME.html and the kernel's own log to DIR/NAME.kernel.log, passed or not.
 
+The HTML pages read well anywhere, served over http or opened as files: each is titled after its
+notebook's first heading, and what they load (MathJax for the formulas, require.js) is copied from
+Debian's packages into DIR/static/ and referenced relatively, not as file:///usr/share/... (which a
+browser refuses from an http page, leaving every formula as raw TeX). DIR/index.html lists every
+executed notebook in DIR with its title and links to its HTML page and its .ipynb.
+
 The first cell that fails stops its notebook and is reported with the notebook's name, the cell's
 index, its source and the error. A cell fails when the kernel replies with an error, publishes an
 `error` output (Rapaio reports compile errors that way too), does not finish within the cell
@@ -27,7 +33,10 @@ died, or whose shell thread died is shut down and a new one started, up to KERNE
 Nothing is retried once the kernel has answered: a cell that failed is a failure.
 """
 import argparse
+import copy
+import html
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -46,6 +55,22 @@ HANDLERS_GRACE = 1.0  # seconds between Rapaio's "Binding" log lines and the fir
 KERNEL_STARTS = 5     # kernels started per notebook before giving up on it
 SHELL_THREAD_DIED = 'Exception in thread "Shell-'   # what Rapaio's log shows when the race hits
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+# What the HTML pages load, from Debian's libjs-mathjax (2.7) and libjs-requirejs, which
+# jupyter-notebook depends on. Of MathJax's 54 MB only this is copied (1.4 MB). Serving all six
+# exports over http to Chromium, with the whole of MathJax beside them and no MathJax fonts
+# installed, the browser fetched MathJax.js, the configuration nbconvert asks for (TeX input,
+# CommonHTML output, the Safe extension), two operator tables, CommonHTML's font data and
+# line-breaking, and five woff fonts. Those folders are copied whole, with the TeX extensions and
+# the menu and zoom MathJax loads on demand, so that another formula still finds what it needs;
+# woff is the only font format CommonHTML asks a current browser for.
+MATHJAX = Path("/usr/share/javascript/mathjax")
+MATHJAX_PARTS = ["MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "extensions/Safe.js",
+                 "extensions/MathMenu.js", "extensions/MathZoom.js", "extensions/TeX",
+                 "jax/output/CommonHTML", "jax/element/mml/optable", "fonts/HTML-CSS/TeX/woff"]
+MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"   # the configuration nbconvert's own default asks for
+REQUIRE_JS = Path("/usr/share/javascript/requirejs/require.min.js")
+STATIC = "static"     # the folder beside the pages, inside --out
 
 
 class KernelNeverReady(Exception):
@@ -190,9 +215,91 @@ def run_notebook(path, out_dir, cell_timeout, kernel=KERNEL):
             return failure, ready_after
     nb, _ = coalesce_streams(nb, {})   # Rapaio sends a printf in pieces; Jupyter's page joins them too
     nbformat.write(nb, out_dir / f"{name}.ipynb")
-    html, _ = HTMLExporter().from_notebook_node(nb)
-    (out_dir / f"{name}.html").write_text(html, encoding="utf-8")
+    export_html(nb, out_dir / f"{name}.html")
     return failure, ready_after
+
+
+# ---------------------------------------------------------------- HTML pages and their index
+
+def title_of(nb, fallback):
+    """The text of the notebook's first Markdown heading, without its Markdown marks."""
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            heading = re.match(r"\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
+            if heading and heading.group(1):
+                return re.sub(r"[`*_]+", "", heading.group(1)).strip()
+    return fallback
+
+
+def export_html(nb, path):
+    """Writes the notebook as an HTML page that loads its scripts from STATIC/ beside it
+    (copy_static puts them there)."""
+    nb = copy.deepcopy(nb)
+    nb.metadata["title"] = title_of(nb, path.stem)   # nbconvert's template puts it in <title>
+    exporter = HTMLExporter(
+        mathjax_url=f"{STATIC}/mathjax/MathJax.js?config={MATHJAX_CONFIG}",
+        require_js_url=f"{STATIC}/require.min.js")
+    page, _ = exporter.from_notebook_node(nb)
+    path.write_text(page, encoding="utf-8")
+
+
+def copy_static(out_dir):
+    """Copies MATHJAX_PARTS and require.js into out_dir/STATIC."""
+    target = out_dir / STATIC
+    if not (MATHJAX / "MathJax.js").is_file():
+        print(f"run_notebooks: {MATHJAX} is missing (Debian's libjs-mathjax): the HTML pages will"
+              " show formulas as TeX source", file=sys.stderr)
+    else:
+        for part in MATHJAX_PARTS:
+            source, dest = MATHJAX / part, target / "mathjax" / part
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_dir():
+                # Debian's fonts are symbolic links into /usr/share/fonts: copy what they point to
+                shutil.copytree(source, dest, dirs_exist_ok=True)
+            else:
+                shutil.copy(source, dest)
+    if REQUIRE_JS.is_file():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REQUIRE_JS, target / REQUIRE_JS.name)
+
+
+def write_index(out_dir):
+    """Writes out_dir/index.html: every executed notebook in out_dir, its title and its two files."""
+    rows = []
+    for ipynb in sorted(out_dir.glob("*.ipynb")):
+        title = title_of(nbformat.read(ipynb, as_version=4), ipynb.stem)
+        page = ipynb.with_suffix(".html")
+        link = (f'<a href="{html.escape(page.name)}">{html.escape(title)}</a>' if page.is_file()
+                else html.escape(title))
+        download = f'<a href="{html.escape(ipynb.name)}" download>{html.escape(ipynb.name)}</a>'
+        rows.append(f"<tr><td>{link}</td><td>{download}</td></tr>")
+    (out_dir / "index.html").write_text(INDEX_PAGE.format(rows="\n".join(rows)), encoding="utf-8")
+
+
+INDEX_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>gradkit notebooks</title>
+<style>
+  body {{ font-family: "DejaVu Sans", sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; }}
+  table {{ border-collapse: collapse; }}
+  td, th {{ padding: 0.3em 0.8em; border-bottom: 1px solid #ddd; text-align: left; }}
+</style>
+</head>
+<body>
+<h1>gradkit notebooks</h1>
+<p>Each notebook as it ran: the page to read, and the executed notebook to open in Jupyter.</p>
+<table>
+<tr><th>notebook</th><th>executed notebook</th></tr>
+{rows}
+</table>
+</body>
+</html>
+"""
 
 
 def notebooks_in(paths):
@@ -216,6 +323,8 @@ def main():
     args = parser.parse_args()
 
     notebooks = notebooks_in(args.paths)
+    if notebooks:
+        copy_static(args.out)
     passed, failures = 0, []
     total = time.monotonic()
     for path in notebooks:
@@ -229,6 +338,8 @@ def main():
             failures.append(failure)
         else:
             passed += 1
+    if notebooks:
+        write_index(args.out)
     for failure in failures:
         print("\n" + failure, file=sys.stderr)
     if notebooks:

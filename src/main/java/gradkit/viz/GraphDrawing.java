@@ -5,26 +5,21 @@ import gradkit.engine.Value;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /**
  * Draws the computation graph of a {@link Value}, as micrograd's {@code draw_dot} does: one box per
  * value showing its label, data and grad, and one small oval per operation feeding the value it made.
- * The graph reads left to right in evaluation order, inputs on the left, the output on the right.
+ * The graph reads left to right in evaluation order, inputs on the left, the output on the right;
+ * a graph too long for that to fit a notebook's page ({@link #PAGE_WIDTH} pixels) with readable
+ * labels is drawn top to bottom instead, when that is narrower.
  *
  * <pre>{@code
  * Value a = Value.of(2.0, "a"), b = Value.of(-3.0, "b"), c = Value.of(6.0, "c");
@@ -39,7 +34,7 @@ import javax.imageio.ImageIO;
  * flows back through it is a convention, not a derivative.
  *
  * <p>{@link #toDot(Value)} only builds text. {@link #draw(Value)} and {@link #drawSvg(Value)} run
- * Graphviz's {@code dot} program, which must be installed ({@code apt-get install graphviz}, or
+ * Graphviz's {@code dot} program (through {@link Graphviz}), which must be installed ({@code apt-get install graphviz}, or
  * {@code ./kit notebook}, which installs it). Graphviz lays out large graphs very slowly, so
  * drawing refuses graphs of more than {@link #DEFAULT_MAX_VALUES} values unless given a larger limit.
  */
@@ -48,8 +43,32 @@ public final class GraphDrawing {
     /** Graphs with more values than this are not drawn unless a larger limit is passed. */
     public static final int DEFAULT_MAX_VALUES = 500;
 
-    /** How long {@code dot} may take before it is stopped. */
-    private static final long DOT_TIMEOUT_SECONDS = 60;
+    /**
+     * The widest picture, in pixels, that a notebook shows at its own size: Jupyter's page is 1140
+     * pixels wide and its output column about 980. A wider picture is scaled down to fit, and its
+     * 11-point labels (15 pixels high) shrink with it: at 2600 pixels they would be 5 pixels high.
+     */
+    public static final int PAGE_WIDTH = 960;
+
+    /**
+     * The widest left-to-right drawing kept as it is: shrunk to {@link #PAGE_WIDTH}, its labels are
+     * still 11 pixels high. A wider one is drawn top to bottom when that is narrower.
+     */
+    static final int WIDEST_LEFT_TO_RIGHT = PAGE_WIDTH * 4 / 3;
+
+    /** Which way the graph reads: Graphviz's {@code rankdir}. */
+    public enum Direction {
+        /** Inputs on the left, the output on the right (micrograd's {@code draw_dot}). */
+        LEFT_TO_RIGHT("LR"),
+        /** Inputs at the top, the output at the bottom: for long graphs. */
+        TOP_TO_BOTTOM("TB");
+
+        private final String rankdir;
+
+        Direction(String rankdir) {
+            this.rankdir = rankdir;
+        }
+    }
 
     private static final String KINK_FILL = "#f4a261";
     private static final String KINK_LINE = "#c0392b";
@@ -73,6 +92,21 @@ public final class GraphDrawing {
      * @throws IllegalArgumentException if {@code output} is null
      */
     public static String toDot(Value output) {
+        return toDot(output, Direction.LEFT_TO_RIGHT);
+    }
+
+    /**
+     * Like {@link #toDot(Value)}, reading in the given direction. With {@code TOP_TO_BOTTOM} each
+     * value's box stacks label, data and grad, which keeps a long graph narrow.
+     *
+     * <pre>{@code
+     * String dot = GraphDrawing.toDot(loss, GraphDrawing.Direction.TOP_TO_BOTTOM);   // rankdir=TB
+     * }</pre>
+     */
+    public static String toDot(Value output, Direction direction) {
+        if (direction == null) {
+            throw new IllegalArgumentException("toDot needs a direction (LEFT_TO_RIGHT or TOP_TO_BOTTOM), but got null.");
+        }
         if (output == null) {
             throw new IllegalArgumentException("toDot needs the output Value of a computation, but got null.");
         }
@@ -84,7 +118,7 @@ public final class GraphDrawing {
 
         StringBuilder dot = new StringBuilder();
         dot.append("digraph computation {\n");
-        dot.append("  rankdir=LR;\n");
+        dot.append("  rankdir=").append(direction.rankdir).append(";\n");
         dot.append("  bgcolor=\"white\";\n");
         dot.append("  node [fontname=\"DejaVu Sans\", fontsize=11];\n");
         dot.append("  edge [color=\"#555555\", arrowsize=0.7];\n");
@@ -188,7 +222,7 @@ public final class GraphDrawing {
      * of nodes can take minutes.
      */
     public static BufferedImage draw(Value output, int maxValues) {
-        byte[] png = runDot(checkedDot(output, maxValues), "png");
+        byte[] png = Graphviz.run(readableLayout(output, maxValues), "png");
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             if (image == null) {
@@ -213,15 +247,35 @@ public final class GraphDrawing {
 
     /** Like {@link #drawSvg(Value)}, with your own limit on the number of values. */
     public static String drawSvg(Value output, int maxValues) {
-        return new String(runDot(checkedDot(output, maxValues), "svg"), StandardCharsets.UTF_8);
+        return new String(Graphviz.run(readableLayout(output, maxValues), "svg"), StandardCharsets.UTF_8);
     }
 
     /** Whether Graphviz's {@code dot} program is on the PATH, so that {@link #draw(Value)} can work. */
     public static boolean dotAvailable() {
-        return findDot(System.getenv("PATH")) != null;
+        return Graphviz.available();
     }
 
-    private static String checkedDot(Value output, int maxValues) {
+    /**
+     * The DOT text to draw: left to right when that is at most {@link #WIDEST_LEFT_TO_RIGHT} pixels
+     * wide, else whichever of the two directions Graphviz lays out narrower, so that the page
+     * shrinks the labels least.
+     */
+    private static String readableLayout(Value output, int maxValues) {
+        checkSize(output, maxValues);
+        String leftToRight = toDot(output, Direction.LEFT_TO_RIGHT);
+        double leftToRightWidth = widthInPixels(leftToRight);
+        if (leftToRightWidth <= WIDEST_LEFT_TO_RIGHT) {
+            return leftToRight;
+        }
+        String topToBottom = toDot(output, Direction.TOP_TO_BOTTOM);
+        return widthInPixels(topToBottom) < leftToRightWidth ? topToBottom : leftToRight;
+    }
+
+    private static double widthInPixels(String dot) {
+        return Graphviz.layoutWidthInches(dot) * Graphviz.PIXELS_PER_INCH;
+    }
+
+    private static void checkSize(Value output, int maxValues) {
         if (output == null) {
             throw new IllegalArgumentException("draw needs the output Value of a computation, but got null.");
         }
@@ -236,99 +290,5 @@ public final class GraphDrawing {
                     + "one example), print Graph.of(value) as a table, or pass a larger limit: "
                     + "GraphDrawing.draw(value, " + size + ").");
         }
-        return toDot(output);
-    }
-
-    /** The {@code dot} program in one of the directories of a PATH-like list, or null. */
-    static Path findDot(String path) {
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, "dot");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * The {@code dot} program found on a PATH-like list of directories.
-     *
-     * @throws IllegalStateException saying how to install Graphviz, if there is none
-     */
-    static Path requireDot(String path) {
-        Path dot = findDot(path);
-        if (dot == null) {
-            throw new IllegalStateException("Drawing a graph needs Graphviz's dot program, which is not installed "
-                    + "(not found on the PATH). Install it with 'apt-get install graphviz' (or run "
-                    + "'./kit notebook', which installs it). GraphDrawing.toDot(value) needs nothing and "
-                    + "gives the same graph as text.");
-        }
-        return dot;
-    }
-
-    /**
-     * Runs {@code dot -T<format>} with the DOT text on its standard input and returns its standard
-     * output. Input, output and error each get their own thread, so that a full pipe never blocks
-     * the others (the classic deadlock when a process writes more than a pipe holds).
-     */
-    private static byte[] runDot(String dotText, String format) {
-        Path dot = requireDot(System.getenv("PATH"));
-        Process process;
-        try {
-            process = new ProcessBuilder(dot.toString(), "-T" + format).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start Graphviz's dot program at " + dot + ": " + e.getMessage(), e);
-        }
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Thread writer = new Thread(() -> {
-            try (OutputStream in = process.getOutputStream()) {
-                in.write(dotText.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException ignored) {
-                // dot closed its input early; its exit code and error output will tell why
-            }
-        }, "dot-stdin");
-        Thread outReader = copier(process.getInputStream(), stdout, "dot-stdout");
-        Thread errReader = copier(process.getErrorStream(), stderr, "dot-stderr");
-        writer.start();
-        outReader.start();
-        errReader.start();
-        try {
-            if (!process.waitFor(DOT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Graphviz's dot did not finish within " + DOT_TIMEOUT_SECONDS
-                        + " seconds; draw a smaller expression.");
-            }
-            writer.join();
-            outReader.join();
-            errReader.join();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Graphviz's dot.", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("Graphviz's dot failed with exit code " + process.exitValue() + ": "
-                    + stderr.toString(StandardCharsets.UTF_8).trim());
-        }
-        return stdout.toByteArray();
-    }
-
-    private static Thread copier(InputStream from, ByteArrayOutputStream to, String name) {
-        Thread thread = new Thread(() -> {
-            try (from) {
-                from.transferTo(to);
-            } catch (IOException ignored) {
-                // the process was stopped; what was read so far is kept
-            }
-        }, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -246,23 +246,60 @@ class GraphDrawingTest {
         assertNotNull(GraphDrawing.draw(small, 6));
     }
 
-    @Test
-    void aMissingDotProgramIsReportedWithHowToInstallIt(@TempDir Path empty) {
-        assertNull(GraphDrawing.findDot(empty.toString()));
-        assertNull(GraphDrawing.findDot(null));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> GraphDrawing.requireDot(empty.toString()));
-        assertTrue(e.getMessage().contains("apt-get install graphviz"), e.getMessage());
-        assertTrue(e.getMessage().contains("./kit notebook"), e.getMessage());
-        assertTrue(e.getMessage().contains("toDot"), e.getMessage());
+    // ---------------------------------------------------------------- fitting the page
+
+    /** tanh(w1*x1 + w2*x2 + b), written out with exp as in micrograd's lecture: a long graph. */
+    private static Value tanhNeuronWrittenOut() {
+        Value x1 = Value.of(2.0, "x1"), x2 = Value.of(0.0, "x2");
+        Value w1 = Value.of(-3.0, "w1"), w2 = Value.of(1.0, "w2");
+        Value b = Value.of(6.8813735870195432, "b");
+        Value n = x1.mul(w1).label("x1w1").add(x2.mul(w2).label("x2w2")).label("x1w1 + x2w2").add(b).label("n");
+        Value e = n.mul(2).exp().label("e");
+        Value o = e.sub(1).div(e.add(1)).label("o");
+        o.backward();
+        return o;
     }
 
     @Test
-    void dotIsFoundInAnyDirectoryOfThePath(@TempDir Path dir) throws IOException {
-        Path bin = Files.createDirectory(dir.resolve("bin"));
-        Path fake = Files.createFile(bin.resolve("dot"));
-        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> path = new ArrayList<>(List.of(dir.resolve("nothing-here").toString(), bin.toString()));
-        assertEquals(fake, GraphDrawing.findDot(String.join(java.io.File.pathSeparator, path)));
+    void theDirectionIsTheCallersInTheDotText() {
+        String leftToRight = GraphDrawing.toDot(reluAtKink(), GraphDrawing.Direction.LEFT_TO_RIGHT);
+        String topToBottom = GraphDrawing.toDot(reluAtKink(), GraphDrawing.Direction.TOP_TO_BOTTOM);
+        assertEquals(GraphDrawing.toDot(reluAtKink()), leftToRight);
+        assertTrue(topToBottom.contains("rankdir=TB"), topToBottom);
+        assertEquals(leftToRight.replace("rankdir=LR", "rankdir=TB"), topToBottom);
+        assertThrows(IllegalArgumentException.class, () -> GraphDrawing.toDot(reluAtKink(), null));
+    }
+
+    @Test
+    void aGraphThatFitsThePageReadsLeftToRight() {
+        assumeTrue(GraphDrawing.dotAvailable(), "Graphviz's dot is not installed: apt-get install graphviz");
+        Value small = Value.of(2.0, "a").mul(Value.of(3.0, "b")).label("c");
+        String svg = GraphDrawing.drawSvg(small);
+        double width = Graphviz.layoutWidthInches(GraphDrawing.toDot(small)) * Graphviz.PIXELS_PER_INCH;
+        assertTrue(width <= GraphDrawing.WIDEST_LEFT_TO_RIGHT, "width " + width);
+        BufferedImage picture = GraphDrawing.draw(small);
+        assertTrue(picture.getWidth() > picture.getHeight(), picture.getWidth() + " x " + picture.getHeight());
+        assertTrue(svg.contains(">c<"), svg);
+    }
+
+    @Test
+    void aLongGraphIsDrawnTopToBottomToKeepItsLabelsReadable() {
+        assumeTrue(GraphDrawing.dotAvailable(), "Graphviz's dot is not installed: apt-get install graphviz");
+        Value o = tanhNeuronWrittenOut();
+        double leftToRight = Graphviz.layoutWidthInches(GraphDrawing.toDot(o)) * Graphviz.PIXELS_PER_INCH;
+        assertTrue(leftToRight > GraphDrawing.WIDEST_LEFT_TO_RIGHT, "left to right it is " + leftToRight + " pixels");
+
+        BufferedImage picture = GraphDrawing.draw(o);
+        // Graphviz's PNG is at 96 pixels per inch, its layout plus a 4-point pad on each side.
+        double topToBottom = Graphviz.layoutWidthInches(GraphDrawing.toDot(o, GraphDrawing.Direction.TOP_TO_BOTTOM))
+                * Graphviz.PIXELS_PER_INCH;
+        assertEquals(topToBottom, picture.getWidth(), 12);
+        assertTrue(picture.getWidth() <= GraphDrawing.PAGE_WIDTH, "width " + picture.getWidth());
+        assertTrue(picture.getHeight() > picture.getWidth(), picture.getWidth() + " x " + picture.getHeight());
+
+        // The SVG takes the same layout: its width, in points of 1/72 inch, fits the page too.
+        Matcher svgWidth = Pattern.compile("<svg width=\"(\\d+)pt\"").matcher(GraphDrawing.drawSvg(o));
+        assertTrue(svgWidth.find());
+        assertTrue(Integer.parseInt(svgWidth.group(1)) * 96 / 72 <= GraphDrawing.PAGE_WIDTH, svgWidth.group(1) + "pt");
     }
 }

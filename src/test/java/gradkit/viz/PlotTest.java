@@ -182,8 +182,8 @@ class PlotTest {
         assertEquals(Plot.DEFAULT_WIDTH, picture.getWidth());
 
         int row = picture.getHeight() / 2;
-        int negative = Plot.NEGATIVE_CELL.getRGB();
-        int positive = Plot.POSITIVE_CELL.getRGB();
+        int negative = DecisionBoundary.NEGATIVE_CELL.getRGB();
+        int positive = DecisionBoundary.POSITIVE_CELL.getRGB();
         int negativeCount = 0;
         int positiveCount = 0;
         int lastNegative = -1;
