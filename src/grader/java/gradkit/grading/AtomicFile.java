@@ -29,7 +29,8 @@ public final class AtomicFile {
     public static void write(Path target, byte[] bytes) {
         Path absolute = target.toAbsolutePath();
         if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UncheckedIOException(new IOException(target + " is a folder; a file was expected there"));
+            String what = target + " is a folder; a file was expected there";
+            throw new UncheckedIOException(what, new IOException(what));
         }
         Path folder = absolute.getParent();
         Path temporary = null;

@@ -89,20 +89,26 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
     /** Grades {@code submissions} with {@code jobs} students at once and writes the files into {@code out}. */
     public static Gradebook grade(Grader grader, Path submissions, Path out, int jobs) {
         Settings defaults = Settings.defaults(grader);
-        Gradebook book = grade(grader, submissions, out, new Settings(jobs, defaults.studentLimit(), defaults.format()));
+        Gradebook book = grade(grader, submissions, out, new Settings(jobs, defaults.studentLimit(), defaults.format()),
+                StudentSandbox.detect());
         book.write(out);
         return book;
     }
 
     /** Grades every student of {@code submissions}; writes nothing (see {@link #write}). */
     public static Gradebook grade(Grader grader, Path submissions, Settings settings) {
-        return grade(grader, submissions, null, settings);
+        return grade(grader, submissions, null, settings, StudentSandbox.detect());
     }
 
-    private static Gradebook grade(Grader grader, Path submissions, Path out, Settings settings) {
+    /** As {@link #grade(Grader, Path, Settings)}, in the sandbox given. */
+    static Gradebook grade(Grader grader, Path submissions, Settings settings, StudentSandbox sandbox) {
+        return grade(grader, submissions, null, settings, sandbox);
+    }
+
+    private static Gradebook grade(Grader grader, Path submissions, Path out, Settings settings,
+                                   StudentSandbox sandbox) {
         List<StudentFolders.Entry> entries = StudentFolders.list(submissions);
         List<String> ids = grader.exercises().stream().map(TestScanner.Exercise::id).toList();
-        StudentSandbox sandbox = StudentSandbox.detect();
         ClassRun run = new ClassRun(grader, sandbox, settings, submissions, out);
         try {
             return new Gradebook(ids, run.gradeAll(entries), sandbox.isolation(), settings.format());
