@@ -24,9 +24,9 @@ import java.util.concurrent.Future;
  * grader process of its own ({@link StudentGrading}) inside the {@link StudentSandbox}, with a time
  * limit for the whole grading; a student whose grading fails (crash, time limit, a folder that is a
  * link or cannot be read) gets a row with 0 points that says why. When several students ran at once,
- * those whose grading may have been disturbed by the others (a test timed out or its JVM stopped, the
- * grader crashed, or, without bubblewrap, the time limit ran out) are graded again alone, and that
- * grading counts. The files ({@link GradebookFiles}) are written only after every student's processes
+ * those whose grading may have been disturbed by the others are graded again alone, and that grading
+ * counts: in bubblewrap a test that timed out (busy neighbours share the CPUs); without it also a
+ * test JVM that stopped, a grader that crashed or ran out of time. The files ({@link GradebookFiles}) are written only after every student's processes
  * have ended, each atomically.
  *
  * <pre>{@code
@@ -199,21 +199,23 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
             return List.of(rows);
         }
 
-        /** A disturbance only another student could cause, so grading alone may end differently. */
+        /**
+         * A disturbance another student could have caused, so that grading alone may end differently. In
+         * bubblewrap's namespaces a student can reach another only through the shared CPUs, which shows
+         * as a test that timed out; without them it can also kill the other's JVMs or grader, or stop it.
+         */
         private boolean mayHaveBeenDisturbed(StudentGrading.Ending ending) {
             GradingReport r = ending.report();
-            if (ending.overLimit()) {
-                return !sandbox.isBubblewrap();
+            boolean isolated = sandbox.isBubblewrap();
+            if (ending.overLimit() || !r.graded()) {
+                return !isolated;
             }
-            if (!r.graded()) {
-                return true;
-            }
-            return r.tests().stream().anyMatch(t -> !t.outcome().passed() && interrupted(t.outcome().message()));
+            return r.tests().stream().anyMatch(t -> !t.outcome().passed() && interrupted(t.outcome().message(), isolated));
         }
 
-        private static boolean interrupted(String message) {
+        private static boolean interrupted(String message, boolean isolated) {
             String m = message.toLowerCase(Locale.ROOT);
-            return m.contains("timed out") || m.contains("test jvm");
+            return m.contains("timed out") || !isolated && m.contains("test jvm");
         }
 
         private List<StudentGrading.Ending> gradeAtOnce(List<StudentFolders.Entry> entries, List<Integer> which,

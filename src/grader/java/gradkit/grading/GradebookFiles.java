@@ -20,8 +20,8 @@ import java.util.Locale;
  * <p>{@code gradebook.csv} follows RFC 4180: CRLF line ends, a field in double quotes when it holds a
  * comma, a quote, a line break or leading or trailing blanks, a quote inside doubled. A field a
  * spreadsheet would take for a formula (it starts with =, +, -, @, a tab or a carriage return) gets
- * a leading apostrophe, so a student named {@code =HYPERLINK(...)} stays text. Columns: student, folder
- * (of its results.json), one per exercise, total, max, percent, status ("graded" or "not graded"),
+ * a leading apostrophe, so a student named {@code =HYPERLINK(...)} stays text. Columns: student, one
+ * per exercise, total, max, percent, status ("graded" or "not graded"), folder (of its results.json),
  * note (why not, or what else to know). {@code gradebook.json} holds the same, and the isolation used.
  *
  * <pre>{@code
@@ -66,19 +66,19 @@ final class GradebookFiles {
     }
 
     static String csv(Gradebook book) {
-        StringBuilder csv = new StringBuilder("student,folder");
+        StringBuilder csv = new StringBuilder("student");
         book.exerciseIds().forEach(id -> csv.append(',').append(id));
-        csv.append(",total,max,percent,status,note\r\n");
+        csv.append(",total,max,percent,status,folder,note\r\n");
         for (Gradebook.Student s : book.students()) {
             GradingReport r = s.report();
-            csv.append(csvField(StudentText.clean(s.name()))).append(',').append(csvField(s.folder()));
+            csv.append(csvField(StudentText.clean(s.name())));
             for (ExerciseResult ex : r.exercises()) {
                 csv.append(',').append(ex.earned());
             }
             csv.append(',').append(r.earned()).append(',').append(r.maxPoints())
                     .append(',').append(String.format(Locale.ROOT, "%.1f", r.percent()))
                     .append(',').append(r.graded() ? "graded" : "not graded")
-                    .append(',').append(csvField(note(s))).append("\r\n");
+                    .append(',').append(csvField(s.folder())).append(',').append(csvField(note(s))).append("\r\n");
         }
         return csv.toString();
     }
