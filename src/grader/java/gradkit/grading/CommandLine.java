@@ -92,7 +92,8 @@ final class CommandLine {
     }
 
     private int gradeClass(Options options) {
-        Gradebook book = Gradebook.grade(options.grader(), options.instructor(), options.settings());
+        Gradebook book = Gradebook.grade(options.grader(), options.instructor(), options.gradebookOut(),
+                options.settings());
         out.print(book.toTable());
         try {
             book.write(options.gradebookOut());

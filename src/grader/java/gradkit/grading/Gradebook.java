@@ -1,19 +1,11 @@
 package gradkit.grading;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Instructor mode: grades a folder of submissions (one sub-folder per student, each shaped like
@@ -100,6 +92,14 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
         return grade(grader, submissions, null, settings, StudentSandbox.detect());
     }
 
+    /**
+     * As {@link #grade(Grader, Path, Settings)}, also hiding {@code out} (where an earlier gradebook may
+     * be) from the students; writes nothing.
+     */
+    public static Gradebook grade(Grader grader, Path submissions, Path out, Settings settings) {
+        return grade(grader, submissions, out, settings, StudentSandbox.detect());
+    }
+
     /** As {@link #grade(Grader, Path, Settings)}, in the sandbox given. */
     static Gradebook grade(Grader grader, Path submissions, Settings settings, StudentSandbox sandbox) {
         return grade(grader, submissions, null, settings, sandbox);
@@ -109,7 +109,7 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
                                    StudentSandbox sandbox) {
         List<StudentFolders.Entry> entries = StudentFolders.list(submissions);
         List<String> ids = grader.exercises().stream().map(TestScanner.Exercise::id).toList();
-        ClassRun run = new ClassRun(grader, sandbox, settings, submissions, out);
+        ClassGrading run = new ClassGrading(grader, sandbox, settings, submissions, out);
         try {
             return new Gradebook(ids, run.gradeAll(entries), sandbox.isolation(), settings.format());
         } finally {
@@ -139,134 +139,5 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
             }
         }
         return s.toString();
-    }
-
-    /** The grading of one class: scratch folders, the first round with several students at once, the second alone. */
-    private static final class ClassRun {
-        private final Grader grader;
-        private final StudentSandbox sandbox;
-        private final Settings settings;
-        private final Path scratchBase;
-        private final StudentGrading grading;
-
-        ClassRun(Grader grader, StudentSandbox sandbox, Settings settings, Path submissions, Path out) {
-            this.grader = grader;
-            this.sandbox = sandbox;
-            this.settings = settings;
-            try {
-                this.scratchBase = Files.createTempDirectory("gradkit-class-");
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not create a scratch folder", e);
-            }
-            List<Path> hidden = new ArrayList<>(List.of(submissions.toAbsolutePath(), scratchBase));
-            if (out != null) {
-                hidden.add(out.toAbsolutePath());
-            }
-            this.grading = new StudentGrading(grader, sandbox, settings.studentLimit(), hidden);
-        }
-
-        List<Student> gradeAll(List<StudentFolders.Entry> entries) {
-            List<TestScanner.Exercise> exercises = grader.exercises();
-            Student[] rows = new Student[entries.size()];
-            List<Integer> toGrade = new ArrayList<>();
-            for (int i = 0; i < entries.size(); i++) {
-                StudentFolders.Entry e = entries.get(i);
-                String problem = e.problem();
-                String note = "";
-                if (problem.isEmpty()) {
-                    try {
-                        note = SubmissionCopy.copy(e.path(), pristine(i)).note();
-                        toGrade.add(i);
-                    } catch (IOException | UncheckedIOException copyFailed) {
-                        problem = "the folder could not be read: " + copyFailed.getMessage();
-                    }
-                }
-                if (!problem.isEmpty()) {
-                    rows[i] = new Student(e.name(), e.folder(), GradingReport.notGraded(e.path(), exercises, problem, 0), note);
-                } else {
-                    rows[i] = new Student(e.name(), e.folder(), null, note);
-                }
-            }
-            List<StudentGrading.Ending> first = gradeAtOnce(entries, toGrade, settings.jobs(), 1);
-            for (int k = 0; k < toGrade.size(); k++) {
-                int i = toGrade.get(k);
-                StudentGrading.Ending ending = first.get(k);
-                if (settings.jobs() > 1 && toGrade.size() > 1 && mayHaveBeenDisturbed(ending)) {
-                    ending = gradeAtOnce(entries, List.of(i), 1, 2).get(0);
-                }
-                rows[i] = new Student(rows[i].name(), rows[i].folder(), ending.report(), rows[i].note());
-            }
-            return List.of(rows);
-        }
-
-        /**
-         * A disturbance another student could have caused, so that grading alone may end differently. In
-         * bubblewrap's namespaces a student can reach another only through the shared CPUs, which shows
-         * as a test that timed out; without them it can also kill the other's JVMs or grader, or stop it.
-         */
-        private boolean mayHaveBeenDisturbed(StudentGrading.Ending ending) {
-            GradingReport r = ending.report();
-            boolean isolated = sandbox.isBubblewrap();
-            if (ending.overLimit() || !r.graded()) {
-                return !isolated;
-            }
-            return r.tests().stream().anyMatch(t -> !t.outcome().passed() && interrupted(t.outcome().message(), isolated));
-        }
-
-        private static boolean interrupted(String message, boolean isolated) {
-            String m = message.toLowerCase(Locale.ROOT);
-            return m.contains("timed out") || !isolated && m.contains("test jvm");
-        }
-
-        private List<StudentGrading.Ending> gradeAtOnce(List<StudentFolders.Entry> entries, List<Integer> which,
-                                                        int jobs, int round) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, which.size())));
-            try {
-                List<Future<StudentGrading.Ending>> futures = new ArrayList<>();
-                for (int i : which) {
-                    futures.add(pool.submit(() -> gradeOne(entries.get(i), i, round)));
-                }
-                List<StudentGrading.Ending> endings = new ArrayList<>();
-                for (Future<StudentGrading.Ending> f : futures) {
-                    endings.add(f.get());
-                }
-                return endings;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while grading", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Grading a student failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
-
-        private StudentGrading.Ending gradeOne(StudentFolders.Entry entry, int index, int round) throws IOException {
-            Path scratch = scratchBase.resolve("run-" + index + "-" + round);
-            SubmissionCopy.copy(pristine(index), scratch.resolve("submission"));
-            Path log = scratchBase.resolve("log-" + index + "-" + round + ".txt");
-            try {
-                return grading.grade(entry.path(), scratch, log);
-            } finally {
-                deleteQuietly(scratch);
-            }
-        }
-
-        private Path pristine(int index) {
-            return scratchBase.resolve("copy-" + index);
-        }
-
-        void cleanUp() {
-            deleteQuietly(scratchBase);
-        }
-    }
-
-    /** Deletes a scratch folder as far as it can: a folder left in the temp directory must not cost a gradebook. */
-    private static void deleteQuietly(Path dir) {
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException | SecurityException ignored) {
-            // another process removed part of it, or it cannot be read: leave the rest
-        }
     }
 }
