@@ -57,9 +57,33 @@ final class ClassGrading {
         this.grading = new StudentGrading(grader, sandbox, settings.studentLimit(), hidden);
     }
 
+    /** Every entry's row, in order: the copies first, then the grading rounds. */
     List<Gradebook.Student> gradeAll(List<StudentFolders.Entry> entries) {
-        List<TestScanner.Exercise> exercises = grader.exercises();
         Gradebook.Student[] rows = new Gradebook.Student[entries.size()];
+        List<Integer> toGrade = copyAll(entries, rows);
+        List<StudentGrading.Ending> first = gradeAtOnce(entries, toGrade, settings.jobs(), 1);
+        for (int k = 0; k < toGrade.size(); k++) {
+            int i = toGrade.get(k);
+            StudentGrading.Ending ending = first.get(k);
+            String note = rows[i].note();
+            if (settings.jobs() > 1 && toGrade.size() > 1 && mayHaveBeenDisturbed(ending)) {
+                ending = gradeAtOnce(entries, List.of(i), 1, 2).get(0);
+                note = (note.isEmpty() ? "" : note + "; ") + REGRADED;
+            }
+            rows[i] = new Gradebook.Student(rows[i].name(), rows[i].folder(), ending.report(), note);
+        }
+        return List.of(rows);
+    }
+
+    /** The note of a student graded a second time, alone. */
+    static final String REGRADED = "graded again alone (the first grading, beside other students, may have been"
+            + " disturbed by them); this grading counts";
+
+    /**
+     * Copies every gradable entry into its pristine folder before any student code runs, and fills in
+     * the rows of those that cannot be graded. Returns the indexes of the entries to grade.
+     */
+    private List<Integer> copyAll(List<StudentFolders.Entry> entries, Gradebook.Student[] rows) {
         List<Integer> toGrade = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             StudentFolders.Entry e = entries.get(i);
@@ -68,27 +92,18 @@ final class ClassGrading {
             if (problem.isEmpty()) {
                 try {
                     note = SubmissionCopy.copy(e.path(), pristine(i)).note();
-                    toGrade.add(i);
                 } catch (IOException | UncheckedIOException copyFailed) {
                     problem = "the folder could not be read: " + copyFailed.getMessage();
                 }
             }
-            if (!problem.isEmpty()) {
-                rows[i] = new Gradebook.Student(e.name(), e.folder(), GradingReport.notGraded(e.path(), exercises, problem, 0), note);
-            } else {
-                rows[i] = new Gradebook.Student(e.name(), e.folder(), null, note);
+            GradingReport notGraded = problem.isEmpty() ? null
+                    : GradingReport.notGraded(e.path(), grader.exercises(), problem, 0);
+            rows[i] = new Gradebook.Student(e.name(), e.folder(), notGraded, note);
+            if (problem.isEmpty()) {
+                toGrade.add(i);
             }
         }
-        List<StudentGrading.Ending> first = gradeAtOnce(entries, toGrade, settings.jobs(), 1);
-        for (int k = 0; k < toGrade.size(); k++) {
-            int i = toGrade.get(k);
-            StudentGrading.Ending ending = first.get(k);
-            if (settings.jobs() > 1 && toGrade.size() > 1 && mayHaveBeenDisturbed(ending)) {
-                ending = gradeAtOnce(entries, List.of(i), 1, 2).get(0);
-            }
-            rows[i] = new Gradebook.Student(rows[i].name(), rows[i].folder(), ending.report(), rows[i].note());
-        }
-        return List.of(rows);
+        return toGrade;
     }
 
     /**

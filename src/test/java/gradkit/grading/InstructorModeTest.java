@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +78,7 @@ class InstructorModeTest {
             student("hanger", "solutions", "hanger", Expected.zeroEitherWay("longer than 40 s"));
             student("snooper", "solutions", "snooper", Expected.ZERO);
         }
+        looper();
         Files.createSymbolicLink(classDir.resolve("link-to-alice"), classDir.resolve("alice"));
         EXPECTED.put("link-to-alice", Expected.failed("symbolic link"));
         Files.writeString(classDir.resolve("notes.txt"), "not a student");
@@ -108,11 +108,41 @@ class InstructorModeTest {
             assertTrue(source.contains(opening), "the solution's class line changed; update this test");
             Files.writeString(folder.resolve(EXERCISE_FILE), source.replace(opening, opening + block));
         }
-        EXPECTED.put(name, expected);
+        if (expected != null) {
+            EXPECTED.put(name, expected);
+        }
+    }
+
+    /**
+     * A student whose dgdx never returns: that test times out, which beside other students could be
+     * their doing, so this student is graded again alone (and loses exactly dgdx's points both times).
+     */
+    private static void looper() throws IOException {
+        student("looper", "solutions", "", null);
+        Path file = classDir.resolve("looper").resolve(EXERCISE_FILE);
+        String source = Files.readString(file);
+        String method = "public static double dgdx(double x) {";
+        assertTrue(source.contains(method), "the solution's dgdx changed; update this test");
+        Files.writeString(file, source.replace(method, method + "\n        while (x == x) {\n            x += 0;\n        }"));
     }
 
     static Stream<String> students() {
         return EXPECTED.keySet().stream();
+    }
+
+    @Test
+    void aStudentWhoseTestTimedOutIsGradedAgainAloneAndLosesOnlyThatTest() {
+        Gradebook.Student looper = book.students().stream().filter(s -> s.name().equals("looper")).findFirst()
+                .orElseThrow();
+        int dgdx = looper.report().tests().stream().filter(t -> t.test().methodName().equals("dgdx"))
+                .mapToInt(t -> t.test().points()).sum();
+        assertTrue(dgdx > 0);
+        assertEquals(maxPoints - dgdx, looper.report().earned(), looper.report().toTable());
+        assertTrue(looper.report().tests().stream().filter(t -> !t.outcome().passed())
+                .allMatch(t -> t.test().methodName().equals("dgdx") && t.outcome().message().contains("Timed out")));
+        assertEquals(ClassGrading.REGRADED, looper.note());
+        assertTrue(book.students().stream().filter(s -> s.name().equals("alice")).allMatch(s -> s.note().isEmpty()),
+                "an honest student is graded once");
     }
 
     @ParameterizedTest
@@ -137,9 +167,10 @@ class InstructorModeTest {
     void everyEntryHasOneRowInBothGradebookFiles() throws IOException {
         List<List<String>> rows = Rfc4180.parse(Files.readString(out.resolve("gradebook.csv")));
         assertEquals(List.of("student", "ex02", "total", "max", "percent", "status", "folder", "note"), rows.get(0));
-        assertEquals(EXPECTED.size() + 1, rows.size(), "a header and one row per entry");
+        assertEquals(book.students().size() + 1, rows.size(), "a header and one row per entry");
+        assertEquals(EXPECTED.size() + 1, book.students().size(), "every entry of the folder, the looper too");
         JsonNode json = new ObjectMapper().readTree(out.resolve("gradebook.json").toFile());
-        assertEquals(EXPECTED.size(), json.get("students").size());
+        assertEquals(book.students().size(), json.get("students").size());
         assertEquals(sandboxed ? "bubblewrap" : "processes", json.get("isolation").asText());
         for (int i = 0; i < book.students().size(); i++) {
             Gradebook.Student s = book.students().get(i);
@@ -150,7 +181,7 @@ class InstructorModeTest {
             assertEquals(Integer.toString(s.report().earned()), row.get(2));
             assertEquals(s.report().graded() ? "graded" : "not graded", row.get(5));
             assertEquals(s.folder(), row.get(6));
-            assertEquals(s.report().graded() ? "" : s.report().failure(), row.get(7));
+            assertEquals(s.report().graded() ? s.note() : s.report().failure(), row.get(7));
             JsonNode j = json.get("students").get(i);
             assertEquals(s.name(), j.get("student").asText());
             assertEquals(s.report().earned(), j.get("total").asInt());
@@ -259,42 +290,5 @@ class InstructorModeTest {
         assertTrue(processes.students().get(0).note().contains("1 symbolic link was not copied (Ex03LocalDerivatives.java)"),
                 processes.students().get(0).note());
         assertFalse(processes.reports().get("link").graded());
-    }
-
-    /** A small reader of RFC 4180 CSV, to check the gradebook the way a spreadsheet reads it. */
-    static final class Rfc4180 {
-        static List<List<String>> parse(String csv) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < csv.length(); i++) {
-                char c = csv.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                    i++;
-                } else {
-                    field.append(c);
-                }
-            }
-            return rows;
-        }
     }
 }
