@@ -218,6 +218,53 @@ class GradescopeFormatTest {
     }
 
     @Test
+    void aHiddenTestIsHiddenFromItsAnnotationToResultsJson() throws Exception {
+        Path tests = Files.createDirectories(dir.resolve("tests"));
+        Files.writeString(tests.resolve("Ex01TinyTest.java"), """
+                package gradkit.exercises;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                import gradkit.grading.Points;
+                import org.junit.jupiter.api.DisplayName;
+                import org.junit.jupiter.api.Test;
+
+                class Ex01TinyTest {
+                    @Test
+                    @Points(1)
+                    @DisplayName("twice 2 is 4")
+                    void seen() {
+                        assertEquals(4, Ex01Tiny.twice(2));
+                    }
+
+                    @Test
+                    @Points(value = 2, visibility = Points.Visibility.AFTER_DUE_DATE)
+                    void later() {
+                        assertEquals(-6, Ex01Tiny.twice(-3));
+                    }
+                }
+                """);
+        Path submission = Files.createDirectories(dir.resolve("submission"));
+        Files.writeString(submission.resolve("Ex01Tiny.java"),
+                "package gradkit.exercises;\npublic final class Ex01Tiny {\n"
+                        + "    public static int twice(int x) { System.out.print(\"\\u001b[2J\"); return 2 * x; }\n}\n");
+        Path results = dir.resolve("results.json");
+        GradingReport report = Grader.defaults().classpath(GraderSelfTest.classpath()).tests(tests).grade(submission);
+        ResultsJson.write(report, results, ResultsJson.Format.TEXT);
+        JsonNode json = parse(Files.readAllBytes(results));
+        assertEquals(3.0, json.get("score").asDouble(), 0.0, report.toTable());
+        assertEquals("visible", json.get("tests").get(0).get("visibility").asText());
+        assertEquals("ex01 › twice 2 is 4", json.get("tests").get(0).get("name").asText());
+        assertEquals("after_due_date", json.get("tests").get(1).get("visibility").asText());
+        assertEquals("hidden", json.get("stdout_visibility").asText());
+        assertTrue(json.get("output").asText().startsWith("1 / 1 points in the tests shown now. 1 more test (2 points)"),
+                json.get("output").asText());
+        String printed = json.get("tests").get(0).get("output").asText();
+        assertEquals("", printed, "what the student printed, without its escape: nothing");
+        assertFalse(new String(Files.readAllBytes(results), StandardCharsets.UTF_8).toLowerCase().contains("\\u001b"));
+    }
+
+    @Test
     void cleanRemovesEscapesButKeepsText() {
         assertEquals("\nTotal 91/91", StudentText.clean("\u001b[2K\rTotal 91/91"));
         assertEquals("red plain", StudentText.clean("\u001b[1;31mred\u001b[0m plain"));
