@@ -1,127 +1,143 @@
 package gradkit.grading;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * Instructor mode: grades a folder of submissions (one sub-folder per student, each shaped like
- * {@code exercises/}) into one gradebook ({@code gradebook.csv}, {@code gradebook.json}) and one
- * {@code <student>/results.json} each, several students at once.
+ * {@code exercises/}) into one gradebook, several students at once, each in isolation.
+ *
+ * <p>How one student is kept from touching another: every student's files are copied first, all of
+ * them before any student code runs, into a scratch folder of its own; each student is graded by a
+ * grader process of its own ({@link StudentGrading}) inside the {@link StudentSandbox}, with a time
+ * limit for the whole grading; a student whose grading fails (crash, time limit, a folder that is a
+ * link or cannot be read) gets a row with 0 points that says why. When several students ran at once,
+ * those whose grading may have been disturbed by the others are graded again alone, and that grading
+ * counts: in bubblewrap a test that timed out (busy neighbours share the CPUs); without it also a
+ * test JVM that stopped, a grader that crashed or ran out of time. The files ({@link GradebookFiles}) are written only after every student's processes
+ * have ended, each atomically.
  *
  * <pre>{@code
- * Gradebook book = Gradebook.grade(Grader.defaults(), Path.of("submissions"), Path.of("grading-out"), 2);
+ * Gradebook book = Gradebook.grade(Grader.defaults(), Path.of("submissions"), Gradebook.Settings.defaults(grader));
+ * book.write(Path.of("grading-out"));   // gradebook.csv, gradebook.json, <student>/results.json
  * book.reports().get("alice").earned();
  * }</pre>
  *
  * @param exerciseIds the exercises graded, in order (the gradebook's columns)
- * @param reports     one report per student, by folder name, sorted
+ * @param students    every student, in name order
+ * @param isolation   "bubblewrap" or "processes" ({@link StudentSandbox})
+ * @param format      how each results.json renders test outputs
  */
-public record Gradebook(List<String> exerciseIds, Map<String, GradingReport> reports) {
+public record Gradebook(List<String> exerciseIds, List<Student> students, String isolation, ResultsJson.Format format) {
 
-    /** Grades every sub-folder of {@code submissions} with {@code jobs} students at once, and writes the files into {@code out}. */
+    /**
+     * One row of the gradebook.
+     *
+     * @param name    the student's folder name, as it is on disk
+     * @param folder  the safe name of the student's results folder in the output
+     * @param report  the grading (every test at 0 with the reason when grading failed)
+     * @param note    what else the instructor should know ("" or e.g. "1 symbolic link was not copied")
+     */
+    public record Student(String name, String folder, GradingReport report, String note) {
+    }
+
+    /**
+     * How to grade a class.
+     *
+     * @param jobs         students graded at once
+     * @param studentLimit the longest one student's grading may take
+     * @param format       how each results.json renders test outputs
+     */
+    public record Settings(int jobs, Duration studentLimit, ResultsJson.Format format) {
+        public Settings {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("--jobs must be at least 1, but got " + jobs + ".");
+            }
+        }
+
+        /** As many students at once as there are cores, {@link #defaultLimit}, text outputs. */
+        public static Settings defaults(Grader grader) {
+            return new Settings(Runtime.getRuntime().availableProcessors(), defaultLimit(grader), ResultsJson.Format.TEXT);
+        }
+
+        /** Every test's timeout added up, plus two minutes for starting JVMs and compiling. */
+        public static Duration defaultLimit(Grader grader) {
+            int tests = grader.exercises().stream().mapToInt(e -> e.tests().size()).sum();
+            return grader.timeout().multipliedBy(tests).plusMinutes(2);
+        }
+    }
+
+    /** Every student's report, by folder name, in name order. */
+    public Map<String, GradingReport> reports() {
+        Map<String, GradingReport> reports = new LinkedHashMap<>();
+        students.forEach(s -> reports.put(s.name(), s.report()));
+        return reports;
+    }
+
+    /** Grades {@code submissions} with {@code jobs} students at once and writes the files into {@code out}. */
     public static Gradebook grade(Grader grader, Path submissions, Path out, int jobs) {
-        if (!Files.isDirectory(submissions)) {
-            throw new IllegalArgumentException("The submissions folder " + submissions + " does not exist.");
-        }
-        if (jobs < 1) {
-            throw new IllegalArgumentException("--jobs must be at least 1, but got " + jobs + ".");
-        }
-        List<Path> students;
-        try (Stream<Path> dirs = Files.list(submissions)) {
-            students = dirs.filter(Files::isDirectory).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        Settings defaults = Settings.defaults(grader);
+        Gradebook book = grade(grader, submissions, out, new Settings(jobs, defaults.studentLimit(), defaults.format()),
+                StudentSandbox.detect());
+        book.write(out);
+        return book;
+    }
+
+    /** Grades every student of {@code submissions}; writes nothing (see {@link #write}). */
+    public static Gradebook grade(Grader grader, Path submissions, Settings settings) {
+        return grade(grader, submissions, null, settings, StudentSandbox.detect());
+    }
+
+    /**
+     * As {@link #grade(Grader, Path, Settings)}, also hiding {@code out} (where an earlier gradebook may
+     * be) from the students; writes nothing.
+     */
+    public static Gradebook grade(Grader grader, Path submissions, Path out, Settings settings) {
+        return grade(grader, submissions, out, settings, StudentSandbox.detect());
+    }
+
+    /** As {@link #grade(Grader, Path, Settings)}, in the sandbox given. */
+    static Gradebook grade(Grader grader, Path submissions, Settings settings, StudentSandbox sandbox) {
+        return grade(grader, submissions, null, settings, sandbox);
+    }
+
+    private static Gradebook grade(Grader grader, Path submissions, Path out, Settings settings,
+                                   StudentSandbox sandbox) {
+        List<StudentFolders.Entry> entries = StudentFolders.list(submissions);
+        List<String> ids = grader.exercises().stream().map(TestScanner.Exercise::id).toList();
+        ClassGrading run = new ClassGrading(grader, sandbox, settings, submissions, out);
         try {
-            List<Future<GradingReport>> futures = new ArrayList<>();
-            for (Path student : students) {
-                futures.add(pool.submit(() -> grader.grade(student)));
-            }
-            Map<String, GradingReport> reports = new LinkedHashMap<>();
-            for (int i = 0; i < students.size(); i++) {
-                reports.put(students.get(i).getFileName().toString(), futures.get(i).get());
-            }
-            List<String> ids = grader.exercises().stream().map(TestScanner.Exercise::id).toList();
-            Gradebook book = new Gradebook(ids, reports);
-            book.write(out);
-            return book;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while grading", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Grading a submission failed: " + e.getCause(), e.getCause());
+            return new Gradebook(ids, run.gradeAll(entries), sandbox.isolation(), settings.format());
         } finally {
-            pool.shutdownNow();
+            run.cleanUp();
         }
     }
 
-    /** Writes gradebook.csv, gradebook.json and every student's results.json into {@code out}. */
+    /** Writes gradebook.csv, gradebook.json and every student's results.json into {@code out} ({@link GradebookFiles}). */
     public void write(Path out) {
-        try {
-            Files.createDirectories(out);
-            StringBuilder csv = new StringBuilder("student");
-            exerciseIds.forEach(id -> csv.append(',').append(id));
-            csv.append(",total,max,percent\n");
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Map.Entry<String, GradingReport> e : reports.entrySet()) {
-                GradingReport r = e.getValue();
-                csv.append(csvField(e.getKey()));
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("student", e.getKey());
-                Map<String, Object> perExercise = new LinkedHashMap<>();
-                for (ExerciseResult ex : r.exercises()) {
-                    csv.append(',').append(ex.earned());
-                    Map<String, Object> cell = new LinkedHashMap<>();
-                    cell.put("earned", ex.earned());
-                    cell.put("max", ex.maxPoints());
-                    cell.put("compiled", ex.compiled());
-                    perExercise.put(ex.id(), cell);
-                }
-                csv.append(',').append(r.earned()).append(',').append(r.maxPoints())
-                        .append(',').append(String.format(Locale.ROOT, "%.1f", r.percent())).append('\n');
-                row.put("exercises", perExercise);
-                row.put("total", r.earned());
-                row.put("max", r.maxPoints());
-                rows.add(row);
-                r.writeResultsJson(out.resolve(e.getKey()).resolve("results.json"));
-            }
-            Files.writeString(out.resolve("gradebook.csv"), csv);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValue(out.resolve("gradebook.json").toFile(), Map.of("students", rows));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the gradebook into " + out, e);
-        }
+        GradebookFiles.write(this, out);
     }
 
-    /** One line per student: points per exercise and the total. */
+    /** One line per student: points per exercise and the total, and why grading failed where it did. */
     public String toTable() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-20s", "student"));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-24s", "student"));
         exerciseIds.forEach(id -> s.append(String.format(Locale.ROOT, "%6s", id)));
         s.append("   total\n");
-        reports.forEach((student, r) -> {
-            s.append(String.format(Locale.ROOT, "%-20s", student));
-            r.exercises().forEach(ex -> s.append(String.format(Locale.ROOT, "%6d", ex.earned())));
+        for (Student student : students) {
+            String name = StudentText.clean(student.name()).replace('\n', ' ').replace('\t', ' ');
+            s.append(String.format(Locale.ROOT, "%-24s", name.length() > 23 ? name.substring(0, 22) + "…" : name));
+            student.report().exercises().forEach(ex -> s.append(String.format(Locale.ROOT, "%6d", ex.earned())));
+            GradingReport r = student.report();
             s.append(String.format(Locale.ROOT, "   %d/%d%n", r.earned(), r.maxPoints()));
-        });
+            if (!r.graded()) {
+                String why = StudentText.clean(r.failure()).replace('\n', ' ');
+                s.append("    | not graded: ").append(why.length() > 150 ? why.substring(0, 150) + " ..." : why).append('\n');
+            }
+        }
         return s.toString();
-    }
-
-    private static String csvField(String s) {
-        return s.matches("[\\w.-]+") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
     }
 }

@@ -32,21 +32,8 @@ import java.util.stream.Stream;
  * System.out.print(report.toTable());
  * }</pre>
  *
- * <p>Command line (run from the repository root, after {@code mvn -q compile}):
- * <pre>
- * java -cp target/classes:$(cat target/classpath.txt) gradkit.grading.Grader [options] [exNN ...]
- *   --submission DIR   the folder of ExNN*.java files to grade (default: exercises)
- *   --tests DIR        the grading tests (default: src/grading/java/gradkit/exercises)
- *   --results FILE     where to write Gradescope's results.json (default: results.json)
- *   --timeout SECONDS  the longest one test may run (default: 10)
- *   --heap MB          the heap cap of the JVM that runs the tests (default: 512)
- *   --classpath CP     library, JUnit (with the platform launcher), Jackson (default: this JVM's class path)
- *   --instructor DIR   grade every sub-folder of DIR (one per student) into a gradebook
- *   --out DIR          instructor mode: where the gradebook and per-student results go (default: grading-out)
- *   --jobs N           instructor mode: students graded at once (default: number of cores)
- *   exNN ...           grade only these exercises (e.g. ex06)
- * </pre>
- * Exit status: 0 when the report was produced, 2 on a usage error.
+ * <p>The command line ({@code ./kit grade}) is {@link CommandLine}; instructor mode, which grades a
+ * folder of students each in a process of its own, is {@link Gradebook}.
  */
 public final class Grader {
     /** Where the grading tests live in the repository. */
@@ -197,85 +184,52 @@ public final class Grader {
         }
     }
 
-    /** The command line; see the class comment. */
+    /** The folder the grading tests are read from. */
+    public Path testsFolder() {
+        return testsDir;
+    }
+
+    /** The class path the grader compiles and runs tests against (it holds the grader's own classes too). */
+    public String classpath() {
+        return classpath;
+    }
+
+    /**
+     * This grader's settings as command-line options ({@code --tests}, {@code --classpath},
+     * {@code --timeout}, {@code --heap} and the exercise ids), with absolute paths: what a child grader
+     * process needs to grade exactly as this one would.
+     */
+    public List<String> commandLineOptions() {
+        List<String> options = new ArrayList<>(List.of("--tests", testsDir.toAbsolutePath().toString(),
+                "--classpath", absoluteClasspath(classpath), "--timeout", Double.toString(timeout.toMillis() / 1000.0),
+                "--heap", Integer.toString(heapMegabytes)));
+        exercises().forEach(e -> options.add(e.id()));
+        return options;
+    }
+
+    /** The longest one test may run. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Each entry of a class path made absolute. */
+    static String absoluteClasspath(String path) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : path.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /** The command line ({@link CommandLine}); exits with its status. */
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** The command line without System.exit: returns the exit status. */
+    /** The command line without System.exit: returns the exit status ({@link CommandLine}). */
     public static int run(String[] args) {
-        Grader grader = defaults();
-        Path submission = Path.of("exercises");
-        Path results = Path.of("results.json");
-        Path instructor = null;
-        Path out = Path.of("grading-out");
-        int jobs = Runtime.getRuntime().availableProcessors();
-        List<String> only = new ArrayList<>();
-        try {
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--submission" -> submission = Path.of(value(args, ++i, a));
-                    case "--tests" -> grader = grader.tests(Path.of(value(args, ++i, a)));
-                    case "--results" -> results = Path.of(value(args, ++i, a));
-                    case "--timeout" -> grader = grader.timeout(Duration.ofMillis(
-                            Math.round(1000 * Double.parseDouble(value(args, ++i, a)))));
-                    case "--classpath" -> grader = grader.classpath(value(args, ++i, a));
-                    case "--heap" -> grader = grader.heapMegabytes(Integer.parseInt(value(args, ++i, a)));
-                    case "--instructor" -> instructor = Path.of(value(args, ++i, a));
-                    case "--out" -> out = Path.of(value(args, ++i, a));
-                    case "--jobs" -> jobs = Integer.parseInt(value(args, ++i, a));
-                    case "--help", "-h" -> {
-                        System.out.println(usage());
-                        return 0;
-                    }
-                    default -> {
-                        if (!a.matches("ex\\d+")) {
-                            throw new IllegalArgumentException("Unknown argument " + a + ".");
-                        }
-                        only.add(String.format("ex%02d", Integer.parseInt(a.substring(2))));
-                    }
-                }
-            }
-            grader = grader.only(only);
-            if (instructor != null) {
-                Gradebook book = Gradebook.grade(grader, instructor, out, jobs);
-                System.out.print(book.toTable());
-                System.out.println("Wrote " + out.resolve("gradebook.csv") + ", " + out.resolve("gradebook.json")
-                        + " and one results.json per student.");
-                return 0;
-            }
-            GradingReport report = grader.grade(submission);
-            System.out.print(report.toTable());
-            report.writeResultsJson(results);
-            System.out.println("Details (every test, full messages): " + results);
-            return 0;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(usage());
-            return 2;
-        }
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value.");
-        }
-        return args[i];
-    }
-
-    private static String usage() {
-        return """
-                usage: gradkit.grading.Grader [options] [exNN ...]
-                  --submission DIR   the folder of ExNN*.java files to grade (default: exercises)
-                  --tests DIR        the grading tests (default: src/grading/java/gradkit/exercises)
-                  --results FILE     Gradescope results.json to write (default: results.json)
-                  --timeout SECONDS  the longest one test may run (default: 10)
-                  --heap MB          heap cap of the JVM that runs the tests (default: 512)
-                  --classpath CP     library + JUnit + Jackson for compiling and running (default: this JVM's)
-                  --instructor DIR   grade every sub-folder of DIR (one per student) into a gradebook
-                  --out DIR          instructor mode output folder (default: grading-out)
-                  --jobs N           instructor mode: students graded at once (default: cores)
-                  exNN ...           grade only these exercises, e.g. ex06""";
+        return new CommandLine(System.out, System.err).run(args);
     }
 }

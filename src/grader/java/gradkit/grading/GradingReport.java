@@ -1,26 +1,19 @@
 package gradkit.grading;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The complete grading of one submission: every exercise, every test, the total. Shown to the student
  * as a table ({@link #toTable()}) and given to a grading platform as Gradescope's
- * {@code results.json} ({@link #writeResultsJson(Path)}).
+ * {@code results.json} ({@link ResultsJson}).
  *
  * <pre>{@code
  * GradingReport report = Grader.defaults().grade(Path.of("exercises"));
  * System.out.println(report.toTable());
- * report.writeResultsJson(Path.of("results.json"));
+ * ResultsJson.write(report, Path.of("results.json"), ResultsJson.Format.TEXT);
  * report.earned();    // e.g. 87
  * }</pre>
  *
@@ -28,15 +21,45 @@ import java.util.Map;
  * @param exercises  the exercises, by id
  * @param seconds    how long grading took
  * @param notes      what the reader should know about how it was graded (e.g. the sandbox the machine allowed)
+ * @param failure    why the submission could not be graded (then every test failed with that reason),
+ *                   or "" when it was graded
  */
-public record GradingReport(Path submission, List<ExerciseResult> exercises, double seconds, List<String> notes) {
-    /** A report without notes. */
+public record GradingReport(Path submission, List<ExerciseResult> exercises, double seconds, List<String> notes,
+                            String failure) {
+    /** How many lines of a failure message the table shows (results.json has more). */
+    private static final int TABLE_MESSAGE_LINES = 6;
+    /** Longer lines of student text are cut in the table, so that it stays a table. */
+    private static final int TABLE_LINE_CHARS = 160;
+
+    /** A report of a submission that was graded. */
     public GradingReport(Path submission, List<ExerciseResult> exercises, double seconds) {
-        this(submission, exercises, seconds, List.of());
+        this(submission, exercises, seconds, List.of(), "");
     }
 
-    /** How many lines of a failure message the table shows (results.json has all of it). */
-    private static final int TABLE_MESSAGE_LINES = 6;
+    /** A report of a submission that was graded, with notes on how. */
+    public GradingReport(Path submission, List<ExerciseResult> exercises, double seconds, List<String> notes) {
+        this(submission, exercises, seconds, notes, "");
+    }
+
+    /**
+     * The report of a submission that could not be graded at all: every test of {@code exercises}
+     * listed with 0 points and {@code why}.
+     */
+    public static GradingReport notGraded(Path submission, List<TestScanner.Exercise> exercises, String why,
+                                          double seconds) {
+        List<ExerciseResult> results = new ArrayList<>();
+        for (TestScanner.Exercise ex : exercises) {
+            List<TestResult> tests = ex.tests().stream()
+                    .map(t -> new TestResult(t, TestOutcome.failed("Not graded: " + why))).toList();
+            results.add(new ExerciseResult(ex.id(), ex.studentFile(), "", tests));
+        }
+        return new GradingReport(submission, results, seconds, List.of(), why);
+    }
+
+    /** True when the submission was graded (even if it scored 0); false when grading itself failed. */
+    public boolean graded() {
+        return failure.isEmpty();
+    }
 
     /** Points earned in all exercises. */
     public int earned() {
@@ -53,10 +76,22 @@ public record GradingReport(Path submission, List<ExerciseResult> exercises, dou
         return exercises.stream().flatMap(e -> e.tests().stream()).toList();
     }
 
-    /** The student's view: one line per exercise, the failed tests with their messages, the total. */
+    /** earned / maxPoints in percent (0 when there is nothing to earn). */
+    public double percent() {
+        return maxPoints() == 0 ? 0 : 100.0 * earned() / maxPoints();
+    }
+
+    /**
+     * The student's view: one line per exercise, the failed tests with the start of their messages, the
+     * total. Everything the student's code controls is cleaned ({@link StudentText#clean}) and shown
+     * only on lines that start with "|", so it can never pass for a line of the grader's own.
+     */
     public String toTable() {
         StringBuilder out = new StringBuilder();
-        out.append("Grading ").append(submission).append('\n');
+        out.append("Grading ").append(StudentText.clean(submission.toString()).replace('\n', ' ')).append('\n');
+        if (!graded()) {
+            out.append(indent(lines(failure, TABLE_MESSAGE_LINES), "  grading failed | ")).append('\n');
+        }
         out.append(String.format(Locale.ROOT, "%-6s %-28s %7s  %s%n", "", "exercise", "points", "tests passed"));
         for (ExerciseResult ex : exercises) {
             long passed = ex.tests().stream().filter(t -> t.outcome().passed()).count();
@@ -64,14 +99,17 @@ public record GradingReport(Path submission, List<ExerciseResult> exercises, dou
                     ex.studentFile().replace(".java", ""), ex.earned(), ex.maxPoints(), passed, ex.tests().size(),
                     ex.compiled() ? "" : "  (did not compile)"));
             if (!ex.compiled()) {
-                out.append(indent(firstLines(ex.compileError(), 12), "         | ")).append('\n');
+                out.append(indent(lines(ex.compileError(), 12), "         | ")).append('\n');
                 continue;
+            }
+            if (!graded()) {
+                continue;   // the reason is above, once
             }
             for (TestResult t : ex.tests()) {
                 if (!t.outcome().passed()) {
                     out.append(String.format(Locale.ROOT, "       x %s (%d %s)%n", t.test().displayName(),
                             t.test().points(), t.test().points() == 1 ? "point" : "points"));
-                    out.append(indent(firstLines(t.outcome().message(), TABLE_MESSAGE_LINES), "         | ")).append('\n');
+                    out.append(indent(lines(t.outcome().message(), TABLE_MESSAGE_LINES), "         | ")).append('\n');
                 }
             }
         }
@@ -81,64 +119,29 @@ public record GradingReport(Path submission, List<ExerciseResult> exercises, dou
         return out.toString();
     }
 
-    /** earned / maxPoints in percent (0 when there is nothing to earn). */
-    public double percent() {
-        return maxPoints() == 0 ? 0 : 100.0 * earned() / maxPoints();
+    /** Gradescope's results.json as a tree, in text format; see {@link ResultsJson}. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toResultsJson() {
+        return ResultsJson.tree(this, ResultsJson.Format.TEXT);
     }
 
-    /**
-     * Gradescope's autograder format: {@code score}, {@code execution_time}, {@code output}, and
-     * {@code tests[]} with {@code name}, {@code number}, {@code score}, {@code max_score},
-     * {@code status} ("passed"/"failed"), {@code output} and {@code visibility}.
-     */
-    public Map<String, Object> toResultsJson() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("score", (double) earned());
-        root.put("max_score", (double) maxPoints());
-        root.put("execution_time", Math.round(seconds));
-        root.put("output", String.format(Locale.ROOT, "%d / %d points (%.1f%%)", earned(), maxPoints(), percent())
-                + (notes.isEmpty() ? "" : "\n" + String.join("\n", notes)));
-        root.put("visibility", "visible");
-        root.put("stdout_visibility", "visible");
-        List<Map<String, Object>> tests = new ArrayList<>();
-        for (ExerciseResult ex : exercises) {
-            int n = 0;
-            for (TestResult t : ex.tests()) {
-                n++;
-                Map<String, Object> test = new LinkedHashMap<>();
-                test.put("name", t.test().fullName());
-                test.put("number", ex.id().substring(2).replaceFirst("^0", "") + "." + n);
-                test.put("score", (double) t.earned());
-                test.put("max_score", (double) t.test().points());
-                test.put("status", t.outcome().passed() ? "passed" : "failed");
-                test.put("output", ex.compiled() ? t.feedback()
-                        : ex.studentFile() + " did not compile, so this test could not run:\n" + ex.compileError());
-                test.put("visibility", "visible");
-                tests.add(test);
-            }
-        }
-        root.put("tests", tests);
-        return root;
-    }
-
-    /** Writes {@link #toResultsJson()} to {@code file} (creating its folder), pretty-printed. */
+    /** Writes Gradescope's results.json to {@code file}, atomically, in text format; see {@link ResultsJson}. */
     public void writeResultsJson(Path file) {
-        try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-            }
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), toResultsJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
-        }
+        ResultsJson.write(this, file, ResultsJson.Format.TEXT);
     }
 
-    private static String firstLines(String text, int max) {
-        String[] lines = text.strip().split("\n");
-        if (lines.length <= max) {
-            return String.join("\n", lines);
+    /** The first {@code max} lines of the cleaned text, each cut to the table's width. */
+    private static String lines(String text, int max) {
+        String[] lines = StudentText.clean(text).strip().split("\n");
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, lines.length); i++) {
+            String line = lines[i];
+            kept.add(line.length() <= TABLE_LINE_CHARS ? line
+                    : line.substring(0, TABLE_LINE_CHARS) + " ... (" + (line.length() - TABLE_LINE_CHARS) + " more characters)");
         }
-        return String.join("\n", java.util.Arrays.copyOf(lines, max)) + "\n... (" + (lines.length - max) + " more lines)";
+        if (lines.length > max) {
+            kept.add("... (" + (lines.length - max) + " more lines in results.json)");
+        }
+        return String.join("\n", kept);
     }
 
     private static String indent(String text, String prefix) {

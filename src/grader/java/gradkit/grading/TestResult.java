@@ -18,9 +18,13 @@ public record TestResult(GradingTest test, TestOutcome outcome) {
         return outcome.passed() ? test.points() : 0;
     }
 
-    /** The message and the captured output together, as a platform shows them. */
+    /**
+     * The message and the captured output together, as a platform shows them, cleaned
+     * ({@link StudentText#clean}); output that is blank once cleaned is left out.
+     */
     public String feedback() {
-        String printed = outcome.output().isEmpty() ? "" : "\n--- the test printed ---\n" + outcome.output();
-        return outcome.message() + printed;
+        String output = StudentText.clean(outcome.output());
+        String printed = output.isBlank() ? "" : "\n--- the test printed ---\n" + output;
+        return StudentText.clean(outcome.message()) + printed;
     }
 }

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
  * student's file does not compile.
  *
  * <p>Conventions the test sources follow: a file {@code ExNNSomething}Test.java grades the student
- * file {@code ExNNSomething.java} (exercise id "exNN"); a test method carries {@code @Points(n)} among
- * the annotation lines right above its declaration line {@code void name(}; other {@code .java}
- * files in the folder are helpers compiled with every exercise.
+ * file {@code ExNNSomething.java} (exercise id "exNN"); a test is a {@code void} method annotated with
+ * {@link Points} (read by {@link TestDeclarations}, which understands comments, strings and
+ * annotations over several lines); other {@code .java} files in the folder are helpers compiled with
+ * every exercise.
  *
  * <pre>{@code
  * List<TestScanner.Exercise> exercises = TestScanner.scan(Path.of("src/grading/java/gradkit/exercises"));
@@ -29,9 +30,6 @@ import java.util.stream.Stream;
 public final class TestScanner {
     private static final Pattern TEST_FILE = Pattern.compile("(Ex(\\d+)\\w*)Test\\.java");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-    private static final Pattern METHOD = Pattern.compile("^\\s*(?:public\\s+|protected\\s+)?void\\s+(\\w+)\\s*\\(");
-    private static final Pattern POINTS = Pattern.compile("@Points\\(\\s*(?:value\\s*=\\s*)?(\\d+)\\s*\\)");
-    private static final Pattern DISPLAY_NAME = Pattern.compile("@DisplayName\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\)");
 
     private TestScanner() {
     }
@@ -90,35 +88,14 @@ public final class TestScanner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Matcher pkg = PACKAGE.matcher(text);
+        Matcher pkg = PACKAGE.matcher(JavaText.mask(text));
         String className = file.getFileName().toString().replace(".java", "");
         if (pkg.find()) {
             className = pkg.group(1) + "." + className;
         }
-        String[] lines = text.split("\n", -1);
         List<GradingTest> tests = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            Matcher method = METHOD.matcher(lines[i]);
-            if (!method.find()) {
-                continue;
-            }
-            // The annotation block: the lines right above, up to the first line that is code or blank.
-            StringBuilder annotations = new StringBuilder();
-            for (int j = i - 1; j >= 0; j--) {
-                String line = lines[j].trim();
-                if (line.isEmpty() || line.endsWith(";") || line.endsWith("}") && !line.startsWith("@")
-                        || line.endsWith("{") || line.startsWith("//") || line.endsWith("*/")) {
-                    break;
-                }
-                annotations.insert(0, line + "\n");
-            }
-            Matcher points = POINTS.matcher(annotations);
-            if (!points.find()) {
-                continue;
-            }
-            Matcher display = DISPLAY_NAME.matcher(annotations);
-            String name = display.find() ? display.group(1).replace("\\\"", "\"") : method.group(1);
-            tests.add(new GradingTest(exercise, className, method.group(1), name, Integer.parseInt(points.group(1))));
+        for (TestDeclarations.Declared d : TestDeclarations.parse(text, file.getFileName().toString())) {
+            tests.add(new GradingTest(exercise, className, d.methodName(), d.displayName(), d.points(), d.visibility()));
         }
         return tests;
     }
