@@ -60,7 +60,7 @@ public final class Exercises {
     /** {@code ./kit progress}: prints {@link #progress()} as text. */
     public static void main(String[] args) {
         if (args.length > 0) {
-            System.err.println("usage: ./kit progress   (no arguments; grade with ./kit grade or Exercises.check)");
+            System.err.println("usage: ./kit progress   (no arguments; the gradings come from Exercises.check(\"exNN\") in the notebooks)");
             System.exit(2);
         }
         try {
