@@ -80,15 +80,23 @@ final class ChildJvm {
         }
     }
 
-    /** Kills the process and the processes it started (listed first: once it is dead they are orphans). */
+    /**
+     * Kills the process and the processes it started (listed first: once it is dead they are
+     * orphans), and waits a little for them to be gone.
+     */
     static void killTree(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle child : descendants) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // it was sent SIGKILL; nothing more can be done from here
         }
     }
 
