@@ -25,6 +25,8 @@ import java.util.Optional;
  *       (JJava 1.0) or {@code org.dflib.jjava.JJava.getKernelInstance()} (earlier), whose
  *       {@code display(DisplayData)} takes a {@code DisplayData} filled with {@code putData(mimeType, text)};</li>
  *   <li>IJava: {@code io.github.spencerpark.ijava.IJava.getKernelInstance()}, the same way;</li>
+ *   <li>the kit's own kernel (tools/kernel, built on IJava's foundation):
+ *       {@code gradkit.kernel.JavaKernel.instance()}, the same way;</li>
  *   <li>Rapaio: the static {@code org.rapaio.jupyter.kernel.global.Global.display(String mime, Object)}.
  *       Rapaio knows no {@code image/svg+xml}, so SVG is sent to it as HTML (an inline {@code <svg>}
  *       element, which notebooks render the same way).</li>
@@ -44,6 +46,8 @@ public final class Display {
         JJAVA,
         /** IJava (io.github.spencerpark.ijava). */
         IJAVA,
+        /** The kit's own kernel (gradkit.kernel.JavaKernel), with IJava's display API. */
+        GRADKIT,
         /** rapaio-jupyter-kernel. */
         RAPAIO,
         /** No kernel: plain JShell, a test or a program. */
@@ -146,6 +150,7 @@ public final class Display {
                     kernelInstance(loader, "org.dflib.jjava.jupyter.kernel.BaseKernel", "notebookKernel", Kernel.JJAVA)
                     .or(() -> kernelInstance(loader, "org.dflib.jjava.JJava", "getKernelInstance", Kernel.JJAVA))
                     .or(() -> kernelInstance(loader, "io.github.spencerpark.ijava.IJava", "getKernelInstance", Kernel.IJAVA))
+                    .or(() -> kernelInstance(loader, "gradkit.kernel.JavaKernel", "instance", Kernel.GRADKIT))
                     .or(() -> rapaio(loader, launchCommand));
             if (found.isPresent()) {
                 return found;
