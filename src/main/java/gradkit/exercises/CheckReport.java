@@ -138,7 +138,7 @@ public record CheckReport(List<ExerciseCheck> exercises) {
     }
 
     static String pre(String text) {
-        return "<pre style=\"white-space:pre-wrap;margin:0\">" + escape(text) + "</pre>";
+        return "<pre style=\"white-space:pre-wrap;word-break:normal;overflow-wrap:break-word;margin:0\">" + escape(text) + "</pre>";
     }
 
     static String escape(String text) {
