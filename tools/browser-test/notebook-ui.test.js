@@ -168,12 +168,15 @@ async function main() {
     });
     const page = context.pages()[0] || await context.newPage();
     page.on('dialog', (dialog) => dialog.accept());   // "leave the page?" and the like
-    await page.goto(`${base}/notebooks/${NOTEBOOK}?token=${token}`);
+    await page.goto(`${base}/notebooks/notebooks/${NOTEBOOK}?token=${token}`);   // the server's root is the repository
     await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded,
       null, { timeout: 60_000 });
     // The page must never save into the tracked notebook: no autosave while we run it.
     await page.evaluate(() => Jupyter.notebook.set_autosave_interval(0));
     await page.waitForSelector('#kernel_indicator_icon.kernel_idle_icon', { timeout: 60_000 });
+    // Opened and connected to its kernel, the notebook is neither modified (its kernelspec and
+    // language_info are the kernel's own) nor "Not Trusted".
+    const opened = await page.evaluate(() => ({ dirty: Jupyter.notebook.dirty, trusted: Jupyter.notebook.trusted }));
 
     // Run All, through the menu
     let t = Date.now();
@@ -219,6 +222,8 @@ async function main() {
     const afterCell = finalCells[finalCells.length - 1];
 
     console.log(`browser test: ${NOTEBOOK}`);
+    check(opened.dirty === false, `the notebook opened without unsaved changes (dirty: ${opened.dirty})`);
+    check(opened.trusted === true, `the notebook opened trusted (trusted: ${opened.trusted})`);
     const withErrors = ranCells.filter((c) => c.errors.length > 0);
     check(ranCells.length > 0 && ranCells.every((c) => /\[\d+\]/.test(c.prompt)),
       `Run All: all ${ranCells.length} code cells finished`);

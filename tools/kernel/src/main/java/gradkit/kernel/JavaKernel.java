@@ -92,10 +92,14 @@ public final class JavaKernel extends BaseKernel {
         return new ReplacementOptions(found.replacements(), found.start(), found.end());
     }
 
+    /**
+     * The same on every machine (no JDK version in it): Jupyter compares it with the notebook's
+     * {@code language_info} and marks the notebook modified when they differ, so a version would make
+     * every committed notebook "(unsaved changes)" on opening, and autosave would rewrite it.
+     */
     @Override
     public LanguageInfo getLanguageInfo() {
         return new LanguageInfo.Builder("java")
-                .version(Runtime.version().toString())
                 .mimetype("text/x-java-source")
                 .fileExtension(".jshell")
                 .pygments("java")
