@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradkit.check.ValueFunction;
 import gradkit.engine.Value;
 import gradkit.grading.Points;
-import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Grades exercise 09 against the library's backward pass and the reference finite differences. */
 class Ex09GradientCheckerTest {
-    private static final Function<Value[], Value> SMOOTH =
+    private static final ValueFunction SMOOTH =
             v -> v[0].mul(v[1]).tanh().add(v[2].pow(3)).mul(v[0].exp());
     private static final double[] AT = {0.4, -1.3, 0.8};
 
@@ -64,7 +64,7 @@ class Ex09GradientCheckerTest {
     @DisplayName("gradientsAgree catches a graph cut by data()")
     void catchesWrongGradient() {
         // x * x.data(): the second factor is a constant to backward (gradient x), but not to the numeric probe (2x).
-        Function<Value[], Value> cut = v -> v[0].mul(v[0].data()).add(v[1]);
+        ValueFunction cut = v -> v[0].mul(v[0].data()).add(v[1]);
         assertFalse(Ex09GradientChecker.gradientsAgree(cut, new double[] {1.5, 2.0}, 1e-5, 1e-6),
                 "x0 * x0.data() + x1: backward gives d/dx0 = 1.5 but the true derivative is 3; the checker must"
                         + " report disagreement. Hint: compare EVERY component, and treat NaN as a failure.");

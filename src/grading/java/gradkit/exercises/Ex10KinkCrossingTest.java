@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradkit.check.ValueFunction;
 import gradkit.engine.Branch;
 import gradkit.engine.Graph;
 import gradkit.engine.Value;
 import gradkit.grading.Points;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Grades exercise 10 against the library's own branch records (Graph.branchPattern()). */
 class Ex10KinkCrossingTest {
-    private static final Function<Value[], Value> RELU = v -> v[0].relu();
-    private static final Function<Value[], Value> NET =
+    private static final ValueFunction RELU = v -> v[0].relu();
+    private static final ValueFunction NET =
             v -> v[0].mul(2).sub(v[1]).relu().add(v[0].abs()).max(v[1].tanh());
 
     @Test
@@ -60,7 +60,7 @@ class Ex10KinkCrossingTest {
     @Points(1)
     @DisplayName("a probe that jumps over a nearby kink crossed it")
     void crossedNearby() {
-        Function<Value[], Value> f = v -> v[0].sub(0.3).abs();
+        ValueFunction f = v -> v[0].sub(0.3).abs();
         assertTrue(Ex10KinkCrossing.probeCrossedKink(f, new double[] {0.3 + 1e-7}, 0, 1e-5),
                 "|x - 0.3| at x = 0.3 + 1e-7 with h = 1e-5: x - h is on the other side. Hint: look at x - h too,"
                         + " not only at x + h.");
@@ -70,7 +70,7 @@ class Ex10KinkCrossingTest {
     @Points(2)
     @DisplayName("one-sided derivatives of |x| at 0 are -1 and +1")
     void oneSided() {
-        Function<Value[], Value> abs = v -> v[0].abs();
+        ValueFunction abs = v -> v[0].abs();
         assertArrayEquals(new double[] {-1.0, 1.0}, Ex10KinkCrossing.oneSidedDerivatives(abs, new double[] {0.0}, 0, 1e-3),
                 1e-12, "{left, right} quotients of |x| at 0 with h = 1e-3. Hint: left = (f(x) - f(x-h)) / h.");
         double[] smooth = Ex10KinkCrossing.oneSidedDerivatives(v -> v[0].mul(v[1]), new double[] {2.0, 3.0}, 1, 1e-4);
