@@ -6,6 +6,17 @@ import org.junit.jupiter.api.Test;
 
 /** Grades exercise 04: gradients add up when a node is used twice. */
 class Ex04AccumulationTest {
+    /** The hint when accumulate itself is wrong: every other test of this exercise goes through it. */
+    private static final String ACCUMULATE_BROKEN = "accumulate does not add to the grad already there (see the"
+            + " test of accumulate), and the rules of mul and add go through it: fix accumulate first.";
+
+    /** Does the student's accumulate add? The other tests' hints depend on it. */
+    private static boolean studentAccumulateAdds(double held, double contribution) {
+        Scalar probe = new Scalar(0.0);
+        probe.setGrad(held);
+        Ex04Accumulation.accumulate(probe, contribution);
+        return probe.grad() == held + contribution;
+    }
 
     @Test
     @Points(2)
@@ -27,11 +38,17 @@ class Ex04AccumulationTest {
     void squareGetsBothContributions() {
         for (double x : new double[] {3.0, -0.5, 0.0, 10.0}) {
             double got = Ex04Accumulation.derivativeOfSquare(x);
-            String why = got == x && x != 0 ? "x came instead of 2x: only one of the two contributions arrived."
-                    + " Build ONE Scalar and pass it twice, mul(x, x); two Scalars that hold the same number are"
-                    + " two different nodes." : got == 0 && x != 0 ? "0 came: seed the product's grad with 1"
-                    + " before running its rule." : "build ONE Scalar, pass it twice, mul(x, x), seed the product's"
-                    + " grad with 1 and run its rule once.";
+            String why;
+            if (!studentAccumulateAdds(1.5, 2.0)) {
+                why = ACCUMULATE_BROKEN;
+            } else if (got == x && x != 0) {
+                why = "x came instead of 2x: only one of the two contributions arrived. Build ONE Scalar and pass"
+                        + " it twice, mul(x, x); two Scalars that hold the same number are two different nodes.";
+            } else if (got == 0 && x != 0) {
+                why = "seed the product's grad with 1 before running its rule.";
+            } else {
+                why = "build ONE Scalar, pass it twice, mul(x, x), seed the product's grad with 1, run its rule once.";
+            }
             Feedback.near(2 * x, got, 1e-12, "derivativeOfSquare(" + x + ")", why);
         }
     }
@@ -46,10 +63,12 @@ class Ex04AccumulationTest {
                     + (p[1] + 1) + ", " + p[0] + "}; got " + Oracle.show(got);
             Feedback.check(got.length == 2, what + ".", "return {df/dx, df/dy}.");
             String why;
-            if (got[0] == 1 && got[1] == 0) {
+            if (!studentAccumulateAdds(1.5, 2.0)) {
+                why = ACCUMULATE_BROKEN;
+            } else if (got[0] == 1 && got[1] == 0) {
                 why = "only f's own rule contributed. The product's rule must run too, and only AFTER f's rule"
                         + " (before that, the product's grad is still 0).";
-            } else if (got[0] == p[1] && p[1] != p[1] + 1) {
+            } else if (got[0] == p[1]) {
                 why = "dx = y: the path through '+ x' did not reach x. Pass the same Scalar x to add, not a new one.";
             } else {
                 why = "seed f's grad with 1, run f's rule, then the product's; both must add into x's grad.";

@@ -81,7 +81,7 @@ class PlantedBugsTest {
     static void gradeEveryBug() throws Exception {
         long start = System.nanoTime();
         bugs = readBugs();
-        // A generous timeout: a loaded machine must not turn a slow correct exercise into a caught bug elsewhere.
+        // A generous timeout: a loaded machine must not make a correct exercise lose points by a timeout.
         Grader grader = Grader.defaults().classpath(classpath()).timeout(Duration.ofSeconds(30));
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
