@@ -116,6 +116,8 @@ class Ex07NeuronAndLayerTest {
                 outcome = "it returned " + out.data();
             } catch (IllegalArgumentException expected) {
                 continue;
+            } catch (UnsupportedOperationException todo) {
+                throw todo;                 // not written yet: the grader reports the TODO as it is
             } catch (RuntimeException other) {
                 outcome = "it threw " + other;
             }

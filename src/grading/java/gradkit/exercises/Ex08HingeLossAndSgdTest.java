@@ -78,6 +78,8 @@ class Ex08HingeLossAndSgdTest {
                 outcome = "it returned " + Ex08HingeLossAndSgd.hingeLoss(scores.get(k), labels[k]).data();
             } catch (IllegalArgumentException expected) {
                 continue;
+            } catch (UnsupportedOperationException todo) {
+                throw todo;                 // not written yet: the grader reports the TODO as it is
             } catch (RuntimeException other) {
                 outcome = "it threw " + other;
             }
