@@ -25,17 +25,17 @@ public final class Ex01DifferenceQuotients {
 
     /** The forward difference quotient (f(x + h) - f(x)) / h. */
     public static double forward(DoubleUnaryOperator f, double x, double h) {
-        throw new UnsupportedOperationException("TODO: the forward difference quotient (f(x + h) - f(x)) / h");
+        throw new UnsupportedOperationException("TODO: the forward difference quotient: compare f one step h ahead of x with f at x");
     }
 
     /** The backward difference quotient (f(x) - f(x - h)) / h. */
     public static double backward(DoubleUnaryOperator f, double x, double h) {
-        throw new UnsupportedOperationException("TODO: the backward difference quotient (f(x) - f(x - h)) / h");
+        throw new UnsupportedOperationException("TODO: the backward difference quotient: compare f at x with f one step h behind");
     }
 
     /** The central difference quotient (f(x + h) - f(x - h)) / (2h). */
     public static double central(DoubleUnaryOperator f, double x, double h) {
-        throw new UnsupportedOperationException("TODO: the central difference quotient (f(x + h) - f(x - h)) / (2h)");
+        throw new UnsupportedOperationException("TODO: the central difference quotient: compare f one step ahead with f one step behind; mind how far apart they are");
     }
 
     /**
@@ -43,7 +43,7 @@ public final class Ex01DifferenceQuotients {
      * (about eps·|f|/h): near sqrt(eps), scaled by max(1, |x|) so that x + h still differs from x.
      */
     public static double forwardStep(double x) {
-        throw new UnsupportedOperationException("TODO: a good h for the forward quotient: sqrt(machine epsilon) scaled by max(1, |x|)");
+        throw new UnsupportedOperationException("TODO: the h where truncation and rounding balance for the forward quotient (notebook 01); never 0, not even at x = 0");
     }
 
     /**
@@ -51,6 +51,6 @@ public final class Ex01DifferenceQuotients {
      * rounding (eps/h) moves to about cbrt(eps), again scaled by max(1, |x|).
      */
     public static double centralStep(double x) {
-        throw new UnsupportedOperationException("TODO: a good h for the central quotient: cbrt(machine epsilon) scaled by max(1, |x|)");
+        throw new UnsupportedOperationException("TODO: the h where truncation and rounding balance for the central quotient (its truncation error is of order h^2)");
     }
 }

@@ -26,7 +26,7 @@ public final class Ex03LocalDerivatives {
     public static Scalar add(Scalar a, Scalar b) {
         Scalar out = new Scalar(a.data() + b.data(), "+", a, b);
         out.setBackward(() -> {
-            throw new UnsupportedOperationException("TODO: backward rule of add: both inputs receive out.grad()");
+            throw new UnsupportedOperationException("TODO: backward rule of add: add each input's local derivative times out.grad() to its grad");
         });
         return out;
     }
@@ -35,7 +35,7 @@ public final class Ex03LocalDerivatives {
     public static Scalar mul(Scalar a, Scalar b) {
         Scalar out = new Scalar(a.data() * b.data(), "*", a, b);
         out.setBackward(() -> {
-            throw new UnsupportedOperationException("TODO: backward rule of mul: a receives b.data() * out.grad(), b receives a.data() * out.grad()");
+            throw new UnsupportedOperationException("TODO: backward rule of mul: add each input's local derivative (see the table above) times out.grad() to its grad");
         });
         return out;
     }
@@ -44,7 +44,7 @@ public final class Ex03LocalDerivatives {
     public static Scalar pow(Scalar a, double n) {
         Scalar out = new Scalar(Math.pow(a.data(), n), "^" + n, a);
         out.setBackward(() -> {
-            throw new UnsupportedOperationException("TODO: backward rule of pow: a receives n * a^(n-1) * out.grad()");
+            throw new UnsupportedOperationException("TODO: backward rule of pow: add the power rule's local derivative times out.grad() to a's grad");
         });
         return out;
     }
@@ -53,7 +53,7 @@ public final class Ex03LocalDerivatives {
     public static Scalar exp(Scalar a) {
         Scalar out = new Scalar(Math.exp(a.data()), "exp", a);
         out.setBackward(() -> {
-            throw new UnsupportedOperationException("TODO: backward rule of exp: a receives exp(a) * out.grad() (exp(a) is out.data())");
+            throw new UnsupportedOperationException("TODO: backward rule of exp: add its local derivative times out.grad() to a's grad (what does out already hold?)");
         });
         return out;
     }
@@ -62,7 +62,7 @@ public final class Ex03LocalDerivatives {
     public static Scalar tanh(Scalar a) {
         Scalar out = new Scalar(Math.tanh(a.data()), "tanh", a);
         out.setBackward(() -> {
-            throw new UnsupportedOperationException("TODO: backward rule of tanh: a receives (1 - tanh(a)^2) * out.grad() (tanh(a) is out.data())");
+            throw new UnsupportedOperationException("TODO: backward rule of tanh: add its local derivative times out.grad() to a's grad (written with the output, not the input)");
         });
         return out;
     }

@@ -24,7 +24,7 @@ public final class Ex04Accumulation {
 
     /** Adds {@code contribution} to {@code node}'s gradient (never overwrites it). */
     public static void accumulate(Scalar node, double contribution) {
-        throw new UnsupportedOperationException("TODO: add the contribution to node's grad: node.setGrad(node.grad() + contribution)");
+        throw new UnsupportedOperationException("TODO: add the contribution to what node's grad already holds (never replace it)");
     }
 
     /** a + b, with a backward rule that accumulates (given). */
@@ -49,7 +49,7 @@ public final class Ex04Accumulation {
 
     /** d(x·x)/dx at x, computed by building {@code mul(x, x)} and running its backward rule. */
     public static double derivativeOfSquare(double x) {
-        throw new UnsupportedOperationException("TODO: build s = mul(x, x) from one Scalar x, seed s's grad with 1, run s.backwardStep(), return x's grad");
+        throw new UnsupportedOperationException("TODO: build x·x from ONE Scalar used twice, run the product's backward rule from a seeded output, return x's grad");
     }
 
     /**
@@ -57,6 +57,6 @@ public final class Ex04Accumulation {
      * f's backward rule, then the product's (every node after all the nodes that use it).
      */
     public static double[] gradientOfSharedInput(double x, double y) {
-        throw new UnsupportedOperationException("TODO: build p = mul(x, y) and f = add(p, x); seed f with 1; run f.backwardStep() then p.backwardStep()");
+        throw new UnsupportedOperationException("TODO: build f = x·y + x with mul and add, seed f, run every rule in an order where each node's grad is complete before its rule runs, return {dx, dy}");
     }
 }

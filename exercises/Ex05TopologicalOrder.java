@@ -31,11 +31,11 @@ public final class Ex05TopologicalOrder {
 
     /** Every node reachable from output, once, parents before children, output last. */
     public static List<Scalar> topologicalOrder(Scalar output) {
-        throw new UnsupportedOperationException("TODO: iterative depth-first search: push (node, expanded?) pairs; emit a node after all its parents are emitted");
+        throw new UnsupportedOperationException("TODO: a depth-first search with an explicit stack instead of recursion: place each node once, and only after all of its parents");
     }
 
     /** Seeds output's grad with 1 and runs every node's backward rule in reverse topological order. */
     public static void backward(Scalar output) {
-        throw new UnsupportedOperationException("TODO: seed output with 1, then call backwardStep() on each node of the reversed topological order");
+        throw new UnsupportedOperationException("TODO: seed the output's grad, then run every node's backward rule once, each after all the nodes that use it");
     }
 }

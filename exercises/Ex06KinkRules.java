@@ -75,6 +75,6 @@ public final class Ex06KinkRules {
      * f(x + t) ≥ f(x) + g·t - 1e-12 and f(x - t) ≥ f(x) - g·t - 1e-12.
      */
     public static boolean isSubgradient(DoubleUnaryOperator f, double x, double g, double[] steps) {
-        throw new UnsupportedOperationException("TODO: check f(x + t) >= f(x) + g*t - 1e-12 for t and -t, for every t in steps");
+        throw new UnsupportedOperationException("TODO: true when no probe point x + t or x - t (t from steps) lies below the line through (x, f(x)) with slope g, allowing the slack");
     }
 }

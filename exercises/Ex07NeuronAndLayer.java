@@ -54,7 +54,7 @@ public final class Ex07NeuronAndLayer {
 
         /** act(Value.sum(b, w1*x1, ..., wn*xn)); IllegalArgumentException if x.length differs from nin. */
         public Value forward(Value... x) {
-            throw new UnsupportedOperationException("TODO: check x.length, build Value.sum(bias, w_i.mul(x_i)...) as one node, apply relu if this neuron has it");
+            throw new UnsupportedOperationException("TODO: refuse a wrong number of inputs; then the bias and the weighted inputs summed as one node; then the activation, if any");
         }
 
         /** The weights, then the bias. */
@@ -81,7 +81,7 @@ public final class Ex07NeuronAndLayer {
 
         /** Each neuron's output for the same inputs x, in neuron order. */
         public Value[] forward(Value... x) {
-            throw new UnsupportedOperationException("TODO: one output per neuron: neurons.get(i).forward(x)");
+            throw new UnsupportedOperationException("TODO: one output per neuron, in neuron order, every neuron reading the same x");
         }
 
         /** Every neuron's parameters, neuron after neuron. */

@@ -29,16 +29,16 @@ public final class Ex08HingeLossAndSgd {
 
     /** mean over i of relu(1 - labels[i] * scores.get(i)). */
     public static Value hingeLoss(List<Value> scores, double[] labels) {
-        throw new UnsupportedOperationException("TODO: check the lengths, then Value.sum of relu(1 - y*s) over all points, divided by n");
+        throw new UnsupportedOperationException("TODO: refuse lengths that do not fit; then the mean over the points of each point's hinge term, built from Value operations");
     }
 
     /** For every parameter: data -= learningRate * grad. */
     public static void sgdStep(List<Value> parameters, double learningRate) {
-        throw new UnsupportedOperationException("TODO: p.setData(p.data() - learningRate * p.grad()) for every p");
+        throw new UnsupportedOperationException("TODO: move every parameter's data a step of size learningRate against its gradient");
     }
 
     /** Zero grads, build the loss, backward, sgdStep; returns the loss value before the step. */
     public static double trainingStep(List<Value> parameters, Supplier<Value> loss, double learningRate) {
-        throw new UnsupportedOperationException("TODO: zero every p's grad, Value l = loss.get(), l.backward(), sgdStep(...), return l.data()");
+        throw new UnsupportedOperationException("TODO: the parts of one step in the order the statement lists them; return the loss from before the update");
     }
 }

@@ -1,7 +1,7 @@
 package gradkit.exercises;
 
+import gradkit.check.ValueFunction;
 import gradkit.engine.Value;
-import java.util.function.Function;
 
 /**
  * Exercise 09: a gradient checker (notebook 06).
@@ -27,21 +27,21 @@ public final class Ex09GradientChecker {
 
     /** |a - b| / max(|a|, |b|), or 0 when a and b are both 0. */
     public static double relativeError(double a, double b) {
-        throw new UnsupportedOperationException("TODO: |a - b| / max(|a|, |b|), returning 0 when both are 0 (no division by zero)");
+        throw new UnsupportedOperationException("TODO: the relative error of the statement, also defined (as 0) when both are 0");
     }
 
     /** The gradient of f at x by backpropagation. */
-    public static double[] analyticGradient(Function<Value[], Value> f, double[] x) {
-        throw new UnsupportedOperationException("TODO: leaves = Value.all(x); f.apply(leaves).backward(); return each leaf's grad");
+    public static double[] analyticGradient(ValueFunction f, double[] x) {
+        throw new UnsupportedOperationException("TODO: the gradient of f at x by backpropagation, read from fresh leaves");
     }
 
     /** The gradient of f at x by central differences with step h. */
-    public static double[] numericGradient(Function<Value[], Value> f, double[] x, double h) {
-        throw new UnsupportedOperationException("TODO: for each i: evaluate f at x with x[i] + h and x[i] - h (fresh leaves each time), central difference");
+    public static double[] numericGradient(ValueFunction f, double[] x, double h) {
+        throw new UnsupportedOperationException("TODO: for each input, the central difference of f's output along that input alone (fresh leaves for every evaluation)");
     }
 
     /** True when analytic and numeric gradients agree within tolerance (relative error) in every component. */
-    public static boolean gradientsAgree(Function<Value[], Value> f, double[] x, double h, double tolerance) {
-        throw new UnsupportedOperationException("TODO: compare analyticGradient and numericGradient component by component with relativeError");
+    public static boolean gradientsAgree(ValueFunction f, double[] x, double h, double tolerance) {
+        throw new UnsupportedOperationException("TODO: true only when every component's relative error is within tolerance (a NaN never is)");
     }
 }

@@ -1,11 +1,11 @@
 package gradkit.exercises;
 
+import gradkit.check.ValueFunction;
 import gradkit.engine.Branch;
 import gradkit.engine.Graph;
 import gradkit.engine.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Exercise 10: did a finite-difference probe cross a kink? (notebook 06; the branch records are
@@ -34,17 +34,17 @@ public final class Ex10KinkCrossing {
 
     /** The branch of every node reachable from output, in topological order. */
     public static List<Branch> branchPattern(Value output) {
-        throw new UnsupportedOperationException("TODO: collect node.branch() for every node of Graph.topologicalOrder(output)");
+        throw new UnsupportedOperationException("TODO: the branch record of every node of the graph, in topological order");
     }
 
     /** True when f's branch patterns at x, x + h e_i and x - h e_i are not all equal. */
-    public static boolean probeCrossedKink(Function<Value[], Value> f, double[] x, int i, double h) {
-        throw new UnsupportedOperationException("TODO: branchPattern of f at x, at x with x[i] + h, and at x with x[i] - h; crossed unless all three are equal");
+    public static boolean probeCrossedKink(ValueFunction f, double[] x, int i, double h) {
+        throw new UnsupportedOperationException("TODO: compare the branch patterns of f at all three points of the probe along input i");
     }
 
     /** {left, right} one-sided difference quotients of f along coordinate i at x. */
-    public static double[] oneSidedDerivatives(Function<Value[], Value> f, double[] x, int i, double h) {
-        throw new UnsupportedOperationException("TODO: {(f(x) - f(x - h e_i)) / h, (f(x + h e_i) - f(x)) / h}, using the output's data()");
+    public static double[] oneSidedDerivatives(ValueFunction f, double[] x, int i, double h) {
+        throw new UnsupportedOperationException("TODO: {left, right}: the backward and the forward difference quotient of f along input i");
     }
 
     /** A copy of x with x[i] moved by delta (given). */

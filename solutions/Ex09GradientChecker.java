@@ -1,7 +1,7 @@
 package gradkit.exercises;
 
+import gradkit.check.ValueFunction;
 import gradkit.engine.Value;
-import java.util.function.Function;
 
 /**
  * Exercise 09: a gradient checker (notebook 06).
@@ -32,7 +32,7 @@ public final class Ex09GradientChecker {
     }
 
     /** The gradient of f at x by backpropagation. */
-    public static double[] analyticGradient(Function<Value[], Value> f, double[] x) {
+    public static double[] analyticGradient(ValueFunction f, double[] x) {
         Value[] leaves = Value.all(x);
         f.apply(leaves).backward();
         double[] grad = new double[x.length];
@@ -43,7 +43,7 @@ public final class Ex09GradientChecker {
     }
 
     /** The gradient of f at x by central differences with step h. */
-    public static double[] numericGradient(Function<Value[], Value> f, double[] x, double h) {
+    public static double[] numericGradient(ValueFunction f, double[] x, double h) {
         double[] grad = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             double[] plus = x.clone();
@@ -58,7 +58,7 @@ public final class Ex09GradientChecker {
     }
 
     /** True when analytic and numeric gradients agree within tolerance (relative error) in every component. */
-    public static boolean gradientsAgree(Function<Value[], Value> f, double[] x, double h, double tolerance) {
+    public static boolean gradientsAgree(ValueFunction f, double[] x, double h, double tolerance) {
         double[] analytic = analyticGradient(f, x);
         double[] numeric = numericGradient(f, x, h);
         for (int i = 0; i < x.length; i++) {

@@ -1,9 +1,8 @@
 package gradkit.exercises;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import gradkit.engine.Value;
 import gradkit.grading.Points;
+import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
@@ -11,42 +10,78 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Grades exercise 03: every backward rule against the library's Value at several points, with an
- * upstream gradient other than 1 (the rule must multiply by out.grad()).
+ * Grades exercise 03: every backward rule against the library's Value. Each rule runs with random
+ * upstream gradients (never 1: the rule must multiply by out.grad()) into inputs whose grads already
+ * hold a value (the rule must add, not overwrite), and the binary rules also with one node used as
+ * both inputs.
  */
 class Ex03LocalDerivativesTest {
-    private static final double UPSTREAM = -1.5;
+    /** What the input's grad holds before each run of a rule: first nothing, then old gradients. */
+    private static final double[] HELD = {0.0, 0.625, -1.375};
 
-    /** Runs the student's one-input rule; returns the input's grad. */
-    private static double studentGrad(Function<Scalar, Scalar> op, double a) {
-        Scalar in = new Scalar(a);
-        Scalar out = op.apply(in);
-        out.setGrad(UPSTREAM);
-        out.backwardStep();
+    /** One {upstream gradient, grad held before} pair per run; the upstream is random, never 1. */
+    private static double[][] runs(long seed) {
+        Random rng = new Random(seed);
+        double[][] runs = new double[HELD.length][];
+        for (int i = 0; i < runs.length; i++) {
+            double upstream = (0.25 + 2.5 * rng.nextDouble()) * (rng.nextBoolean() ? 1 : -1);
+            runs[i] = new double[] {upstream, HELD[i]};
+        }
+        return runs;
+    }
+
+    /** The library's d op(a) / da. */
+    private static double engineLocal(Function<Value, Value> op, double a) {
+        Value in = Value.of(a);
+        op.apply(in).backward();
         return in.grad();
     }
 
-    /** The library's gradient of UPSTREAM * op(a). */
-    private static double engineGrad(Function<Value, Value> op, double a) {
-        Value in = Value.of(a);
-        op.apply(in).mul(UPSTREAM).backward();
-        return in.grad();
+    private static void checkUnary(String name, Function<Scalar, Scalar> op, Function<Value, Value> truth, double a,
+                                   String hint) {
+        double local = engineLocal(truth, a);
+        for (double[] run : runs(Double.doubleToLongBits(a))) {
+            Scalar in = new Scalar(a);
+            in.setGrad(run[1]);
+            Scalar out = op.apply(in);
+            out.setGrad(run[0]);
+            out.backwardStep();
+            Feedback.gradient(run[1] + local * run[0], in.grad(), run[1], run[0], name + " with out.grad() = "
+                    + run[0] + ", input grad " + run[1] + " before the rule: the input's grad", hint);
+        }
     }
 
     private static void checkBinary(String name, BiFunction<Scalar, Scalar, Scalar> op,
                                     BiFunction<Value, Value, Value> truth, double a, double b, String hint) {
-        Scalar sa = new Scalar(a);
-        Scalar sb = new Scalar(b);
-        Scalar out = op.apply(sa, sb);
-        out.setGrad(UPSTREAM);
-        out.backwardStep();
         Value va = Value.of(a);
         Value vb = Value.of(b);
-        truth.apply(va, vb).mul(UPSTREAM).backward();
-        assertEquals(va.grad(), sa.grad(), 1e-12, () -> name + "(" + a + ", " + b + ") with out.grad() = "
-                + UPSTREAM + ": gradient of the FIRST input. " + hint);
-        assertEquals(vb.grad(), sb.grad(), 1e-12, () -> name + "(" + a + ", " + b + ") with out.grad() = "
-                + UPSTREAM + ": gradient of the SECOND input. " + hint);
+        truth.apply(va, vb).backward();
+        Value shared = Value.of(a);
+        truth.apply(shared, shared).backward();
+        for (double[] run : runs(Double.doubleToLongBits(a) ^ Double.doubleToLongBits(b))) {
+            double heldA = run[1];
+            double heldB = -run[1] / 2 + 0.25;
+            Scalar sa = new Scalar(a);
+            Scalar sb = new Scalar(b);
+            sa.setGrad(heldA);
+            sb.setGrad(heldB);
+            Scalar out = op.apply(sa, sb);
+            out.setGrad(run[0]);
+            out.backwardStep();
+            String where = name + "(" + a + ", " + b + ") with out.grad() = " + run[0] + ", input grads " + heldA
+                    + " and " + heldB + " before the rule: ";
+            Feedback.gradient(heldA + va.grad() * run[0], sa.grad(), heldA, run[0], where + "grad of the FIRST input", hint);
+            Feedback.gradient(heldB + vb.grad() * run[0], sb.grad(), heldB, run[0], where + "grad of the SECOND input", hint);
+        }
+        // One node as both inputs: both contributions must land in the same grad.
+        Scalar s = new Scalar(a);
+        s.setGrad(0.5);
+        Scalar out = op.apply(s, s);
+        out.setGrad(-1.25);
+        out.backwardStep();
+        Feedback.gradient(0.5 + shared.grad() * -1.25, s.grad(), 0.5, -1.25, name + "(x, x), the SAME node twice, x = "
+                + a + ", grad 0.5 before, out.grad() = -1.25: x's grad", "both contributions add into the one grad"
+                + " (read the old grad, add, write back, once per input).");
     }
 
     @ParameterizedTest(name = "add({0}, {1})")
@@ -55,7 +90,7 @@ class Ex03LocalDerivativesTest {
     @DisplayName("add: both inputs receive out.grad")
     void add(double a, double b) {
         checkBinary("add", Ex03LocalDerivatives::add, Value::add, a, b,
-                "Hint: d(a+b)/da = d(a+b)/db = 1, times out.grad().");
+                "d(a+b)/da = d(a+b)/db = 1, times out.grad(), added to each input's grad.");
     }
 
     @ParameterizedTest(name = "mul({0}, {1})")
@@ -64,7 +99,8 @@ class Ex03LocalDerivativesTest {
     @DisplayName("mul: each input receives the other's data times out.grad")
     void mul(double a, double b) {
         checkBinary("mul", Ex03LocalDerivatives::mul, Value::mul, a, b,
-                "Hint: d(ab)/da = b and d(ab)/db = a (swap them), times out.grad().");
+                "d(ab)/da = b and d(ab)/db = a (each input gets the OTHER one's data), times out.grad(), added"
+                        + " to its grad.");
     }
 
     @ParameterizedTest(name = "pow({0}, {1})")
@@ -72,10 +108,8 @@ class Ex03LocalDerivativesTest {
     @Points(2)
     @DisplayName("pow: n * a^(n-1) * out.grad")
     void pow(double a, double n) {
-        double expected = engineGrad(v -> v.pow(n), a);
-        assertEquals(expected, studentGrad(s -> Ex03LocalDerivatives.pow(s, n), a), 1e-12,
-                () -> "pow(" + a + ", " + n + ") with out.grad() = " + UPSTREAM
-                        + ". Hint: n * a^(n-1) (not a^n, not n * a^n), times out.grad().");
+        checkUnary("pow(" + a + ", " + n + ")", s -> Ex03LocalDerivatives.pow(s, n), v -> v.pow(n), a,
+                "n * a^(n-1) (not a^n, not n * a^n), times out.grad(), added to a's grad.");
     }
 
     @ParameterizedTest(name = "exp({0})")
@@ -83,9 +117,8 @@ class Ex03LocalDerivativesTest {
     @Points(2)
     @DisplayName("exp: exp(a) * out.grad")
     void exp(double a) {
-        assertEquals(engineGrad(Value::exp, a), studentGrad(Ex03LocalDerivatives::exp, a), 1e-12,
-                () -> "exp(" + a + ") with out.grad() = " + UPSTREAM + ". Hint: exp is its own derivative;"
-                        + " out.data() already holds exp(a).");
+        checkUnary("exp(" + a + ")", Ex03LocalDerivatives::exp, Value::exp, a,
+                "exp is its own derivative: out.data() already holds exp(a); times out.grad(), added to a's grad.");
     }
 
     @ParameterizedTest(name = "tanh({0})")
@@ -93,8 +126,7 @@ class Ex03LocalDerivativesTest {
     @Points(2)
     @DisplayName("tanh: (1 - tanh(a)^2) * out.grad")
     void tanh(double a) {
-        assertEquals(engineGrad(Value::tanh, a), studentGrad(Ex03LocalDerivatives::tanh, a), 1e-12,
-                () -> "tanh(" + a + ") with out.grad() = " + UPSTREAM + ". Hint: 1 - t*t with t = out.data()"
-                        + " (the OUTPUT), not 1 - a*a.");
+        checkUnary("tanh(" + a + ")", Ex03LocalDerivatives::tanh, Value::tanh, a,
+                "1 - t*t with t = out.data() (the OUTPUT, tanh(a)), not 1 - a*a; times out.grad(), added to a's grad.");
     }
 }

@@ -1,14 +1,22 @@
 package gradkit.exercises;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import gradkit.grading.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Grades exercise 04: gradients add up when a node is used twice. */
 class Ex04AccumulationTest {
+    /** The hint when accumulate itself is wrong: every other test of this exercise goes through it. */
+    private static final String ACCUMULATE_BROKEN = "accumulate does not add to the grad already there (see the"
+            + " test of accumulate), and the rules of mul and add go through it: fix accumulate first.";
+
+    /** Does the student's accumulate add? The other tests' hints depend on it. */
+    private static boolean studentAccumulateAdds(double held, double contribution) {
+        Scalar probe = new Scalar(0.0);
+        probe.setGrad(held);
+        Ex04Accumulation.accumulate(probe, contribution);
+        return probe.grad() == held + contribution;
+    }
 
     @Test
     @Points(2)
@@ -17,11 +25,11 @@ class Ex04AccumulationTest {
         Scalar node = new Scalar(1.0);
         node.setGrad(0.5);
         Ex04Accumulation.accumulate(node, 2.0);
-        assertEquals(2.5, node.grad(), 1e-15, "grad 0.5, then accumulate(node, 2.0). Hint: add to the"
-                + " grad (+=); overwriting it (=) is exactly the bug this exercise is about.");
+        Feedback.gradient(2.5, node.grad(), 0.5, 1.0, "grad 0.5, then accumulate(node, 2.0)", "add to the grad"
+                + " (+=); overwriting it (=) is exactly the bug this exercise is about.");
         Ex04Accumulation.accumulate(node, -1.0);
-        assertEquals(1.5, node.grad(), 1e-15, "then accumulate(node, -1.0): 2.5 - 1.0. Hint: add the contribution"
-                + " as it is, negative ones too.");
+        Feedback.gradient(1.5, node.grad(), 2.5, 1.0, "grad 2.5, then accumulate(node, -1.0)", "add the"
+                + " contribution as it is, negative ones too.");
     }
 
     @Test
@@ -29,9 +37,19 @@ class Ex04AccumulationTest {
     @DisplayName("d(x*x)/dx = 2x through mul(x, x)")
     void squareGetsBothContributions() {
         for (double x : new double[] {3.0, -0.5, 0.0, 10.0}) {
-            assertEquals(2 * x, Ex04Accumulation.derivativeOfSquare(x), 1e-12, () -> "derivativeOfSquare(" + x
-                    + "). Hint: build ONE Scalar and pass it twice, mul(x, x); got x instead of 2x? then a"
-                    + " grad was overwritten instead of accumulated.");
+            double got = Ex04Accumulation.derivativeOfSquare(x);
+            String why;
+            if (!studentAccumulateAdds(1.5, 2.0)) {
+                why = ACCUMULATE_BROKEN;
+            } else if (got == x && x != 0) {
+                why = "x came instead of 2x: only one of the two contributions arrived. Build ONE Scalar and pass"
+                        + " it twice, mul(x, x); two Scalars that hold the same number are two different nodes.";
+            } else if (got == 0 && x != 0) {
+                why = "seed the product's grad with 1 before running its rule.";
+            } else {
+                why = "build ONE Scalar, pass it twice, mul(x, x), seed the product's grad with 1, run its rule once.";
+            }
+            Feedback.near(2 * x, got, 1e-12, "derivativeOfSquare(" + x + ")", why);
         }
     }
 
@@ -40,16 +58,23 @@ class Ex04AccumulationTest {
     @DisplayName("x*y + x: both paths reach x")
     void sharedInput() {
         for (double[] p : new double[][] {{2.0, 5.0}, {-1.0, 0.25}, {0.0, -3.0}}) {
-            Scalar x = new Scalar(p[0]);
-            Scalar y = new Scalar(p[1]);
-            Scalar f = Oracle.add(Oracle.mul(x, y), x);
-            f.setGrad(1.0);
-            f.backwardStep();
-            f.parents().get(0).backwardStep();
-            double[] expected = {x.grad(), y.grad()};
-            assertArrayEquals(expected, Ex04Accumulation.gradientOfSharedInput(p[0], p[1]), 1e-12,
-                    () -> "gradientOfSharedInput(" + p[0] + ", " + p[1] + ") should be {y + 1, x}. Hint: run"
-                            + " f's rule first, then the product's; both must add into x's grad.");
+            double[] got = Ex04Accumulation.gradientOfSharedInput(p[0], p[1]);
+            String what = "gradientOfSharedInput(" + p[0] + ", " + p[1] + "), f = x*y + x, should be {y + 1, x} = {"
+                    + (p[1] + 1) + ", " + p[0] + "}; got " + Oracle.show(got);
+            Feedback.check(got.length == 2, what + ".", "return {df/dx, df/dy}.");
+            String why;
+            if (!studentAccumulateAdds(1.5, 2.0)) {
+                why = ACCUMULATE_BROKEN;
+            } else if (got[0] == 1 && got[1] == 0) {
+                why = "only f's own rule contributed. The product's rule must run too, and only AFTER f's rule"
+                        + " (before that, the product's grad is still 0).";
+            } else if (got[0] == p[1]) {
+                why = "dx = y: the path through '+ x' did not reach x. Pass the same Scalar x to add, not a new one.";
+            } else {
+                why = "seed f's grad with 1, run f's rule, then the product's; both must add into x's grad.";
+            }
+            Feedback.near(p[1] + 1, got[0], 1e-12, what + "; df/dx", why);
+            Feedback.near(p[0], got[1], 1e-12, what + "; df/dy", why);
         }
     }
 
@@ -63,7 +88,7 @@ class Ex04AccumulationTest {
         p.setGrad(1.0);
         p.backwardStep();
         p.backwardStep();
-        assertEquals(6.0, a.grad(), 1e-12, "mul(2, 3) backward rule run twice: a's grad should be 3 + 3."
-                + " Hint: accumulate must add, which is also why training zeroes grads before each step.");
+        Feedback.gradient(6.0, a.grad(), 3.0, 1.0, "mul(2, 3), its backward rule run twice: a's grad should be 3 + 3",
+                "accumulate must add, which is also why training zeroes grads before each step.");
     }
 }

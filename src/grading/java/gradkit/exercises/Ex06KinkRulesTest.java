@@ -1,10 +1,5 @@
 package gradkit.exercises;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import gradkit.engine.Settings;
 import gradkit.engine.Value;
 import gradkit.grading.Points;
 import java.util.function.DoubleUnaryOperator;
@@ -12,9 +7,15 @@ import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Grades exercise 06: rules away from the kink against Value, choices at the kink against the subgradient inequality. */
+/**
+ * Grades exercise 06: rules away from the kink against Value, choices at the kink against the
+ * subgradient inequality. Every rule runs with an upstream gradient other than 1 into an input
+ * whose grad already holds a value.
+ */
 class Ex06KinkRulesTest {
     private static final double[] PROBES = {1e-6, 1e-3, 0.1, 1.0, 10.0};
+    private static final double UPSTREAM = -2.5;
+    private static final double HELD = 0.75;
 
     /** Independent subgradient test for the messages: the line with slope g stays below f. */
     private static boolean supports(DoubleUnaryOperator f, double x, double g) {
@@ -27,18 +28,24 @@ class Ex06KinkRulesTest {
         return true;
     }
 
+    /** The student's rule run once with out.grad() = UPSTREAM into an input that held HELD; returns its grad. */
     private static double studentGrad(Function<Scalar, Scalar> op, double x) {
         Scalar in = new Scalar(x);
+        in.setGrad(HELD);
         Scalar out = op.apply(in);
-        out.setGrad(2.0);
+        out.setGrad(UPSTREAM);
         out.backwardStep();
         return in.grad();
     }
 
-    private static double engineGrad(Function<Value, Value> op, double x) {
+    private static double engineSlope(Function<Value, Value> op, double x) {
         Value in = Value.of(x);
-        op.apply(in).mul(2.0).backward();
+        op.apply(in).backward();
         return in.grad();
+    }
+
+    private static String run(String op, double x) {
+        return op + " backward at x = " + x + " with out.grad() = " + UPSTREAM + ", x's grad " + HELD + " before";
     }
 
     @Test
@@ -46,10 +53,10 @@ class Ex06KinkRulesTest {
     @DisplayName("relu and abs away from the kink match the library")
     void smoothSides() {
         for (double x : new double[] {-3.0, -1e-9, 1e-9, 0.5, 7.0}) {
-            assertEquals(engineGrad(Value::relu, x), studentGrad(Ex06KinkRules::relu, x), 1e-15,
-                    () -> "relu backward at " + x + " with out.grad() = 2. Hint: slope 1 above 0, 0 below.");
-            assertEquals(engineGrad(Value::abs, x), studentGrad(Ex06KinkRules::abs, x), 1e-15,
-                    () -> "abs backward at " + x + " with out.grad() = 2. Hint: slope +1 above 0, -1 below.");
+            Feedback.gradient(HELD + engineSlope(Value::relu, x) * UPSTREAM, studentGrad(Ex06KinkRules::relu, x),
+                    HELD, UPSTREAM, run("relu", x), "slope 1 above 0 and 0 below, times out.grad(), added to x's grad.");
+            Feedback.gradient(HELD + engineSlope(Value::abs, x) * UPSTREAM, studentGrad(Ex06KinkRules::abs, x),
+                    HELD, UPSTREAM, run("abs", x), "slope +1 above 0 and -1 below, times out.grad(), added to x's grad.");
         }
     }
 
@@ -58,15 +65,13 @@ class Ex06KinkRulesTest {
     @DisplayName("relu'(0): your choice, a subgradient, used by the rule")
     void reluAtKink() {
         double choice = Ex06KinkRules.reluSlopeAtZero();
-        assertTrue(supports(x -> Math.max(0, x), 0.0, choice), () -> "reluSlopeAtZero() = " + choice
-                + " is not a subgradient of relu at 0. Hint: any slope in [0, 1] keeps the line below relu.");
-        double expected;
-        try (Settings.Restore ignored = Settings.withReluGradAtZero(choice)) {
-            expected = engineGrad(Value::relu, 0.0);
-        }
-        assertEquals(expected, studentGrad(Ex06KinkRules::relu, 0.0), 1e-15, () -> "relu backward at exactly 0"
-                + " with out.grad() = 2 should be your choice " + choice + " times 2. Hint: test x == 0 apart"
-                + " from x > 0 and x < 0.");
+        Feedback.check(supports(x -> Math.max(0, x), 0.0, choice), "reluSlopeAtZero() = " + choice
+                + " is not a subgradient of relu at 0.", "any slope in [0, 1] keeps the line below relu.");
+        double got = studentGrad(Ex06KinkRules::relu, 0.0);
+        Feedback.gradient(HELD + choice * UPSTREAM, got, HELD, UPSTREAM, run("relu", 0.0) + ", your choice "
+                + choice, got == HELD + UPSTREAM || got == HELD ? "at exactly 0 the rule took the slope "
+                + (got == HELD ? "0" : "1") + ", not your choice: test x == 0 apart from x > 0 and x < 0, and use"
+                + " reluSlopeAtZero() there." : "at exactly 0 use reluSlopeAtZero(), times out.grad(), added to x's grad.");
     }
 
     @Test
@@ -74,40 +79,40 @@ class Ex06KinkRulesTest {
     @DisplayName("abs'(0): your choice, a subgradient, used by the rule")
     void absAtKink() {
         double choice = Ex06KinkRules.absSlopeAtZero();
-        assertTrue(supports(Math::abs, 0.0, choice), () -> "absSlopeAtZero() = " + choice
-                + " is not a subgradient of |x| at 0. Hint: any slope in [-1, 1].");
-        assertEquals(2 * choice, studentGrad(Ex06KinkRules::abs, 0.0), 1e-15, () -> "abs backward at exactly 0"
-                + " with out.grad() = 2 should be 2 * " + choice + ".");
+        Feedback.check(supports(Math::abs, 0.0, choice), "absSlopeAtZero() = " + choice
+                + " is not a subgradient of |x| at 0.", "any slope in [-1, 1].");
+        double got = studentGrad(Ex06KinkRules::abs, 0.0);
+        boolean sideSlope = got == HELD + UPSTREAM || got == HELD - UPSTREAM;
+        Feedback.gradient(HELD + choice * UPSTREAM, got, HELD, UPSTREAM, run("abs", 0.0) + ", your choice " + choice,
+                sideSlope ? "at exactly 0 the rule took the slope of one side (" + (got == HELD + UPSTREAM ? "+1" : "-1")
+                        + "), not your choice: test x == 0 apart, and use absSlopeAtZero() there."
+                        : "at exactly 0 use absSlopeAtZero(), times out.grad(), added to x's grad.");
     }
 
     @Test
     @Points(2)
     @DisplayName("max: the larger input takes it all; a tie splits it by your share")
     void maxRule() {
-        for (double[] ab : new double[][] {{3.0, 1.0}, {-2.0, 0.5}, {1.5, 1.5}}) {
+        double share = Ex06KinkRules.maxShareOfLeftOnTie();
+        Feedback.check(share >= 0 && share <= 1, "maxShareOfLeftOnTie() = " + share + " is not in [0, 1].",
+                "the left input gets share, the right one 1 - share; both must be in [0, 1].");
+        for (double[] ab : new double[][] {{3.0, 1.0}, {-2.0, 0.5}, {1.5, 1.5}, {0.0, 0.0}}) {
             Scalar a = new Scalar(ab[0]);
             Scalar b = new Scalar(ab[1]);
+            a.setGrad(HELD);
+            b.setGrad(-HELD);
             Scalar out = Ex06KinkRules.max(a, b);
-            out.setGrad(2.0);
+            out.setGrad(UPSTREAM);
             out.backwardStep();
-            double expectedA;
-            double expectedB;
-            if (ab[0] != ab[1]) {
-                Value va = Value.of(ab[0]);
-                Value vb = Value.of(ab[1]);
-                va.max(vb).mul(2.0).backward();
-                expectedA = va.grad();
-                expectedB = vb.grad();
-            } else {
-                double share = Ex06KinkRules.maxShareOfLeftOnTie();
-                assertTrue(share >= 0 && share <= 1, () -> "maxShareOfLeftOnTie() = " + share
-                        + " must be in [0, 1] (the right input gets 1 - share).");
-                expectedA = 2 * share;
-                expectedB = 2 * (1 - share);
-            }
-            String where = "max(" + ab[0] + ", " + ab[1] + ") with out.grad() = 2: ";
-            assertEquals(expectedA, a.grad(), 1e-15, () -> where + "left input's grad. Hint: shares sum to 1.");
-            assertEquals(expectedB, b.grad(), 1e-15, () -> where + "right input's grad. Hint: shares sum to 1.");
+            boolean tie = ab[0] == ab[1];
+            double shareA = tie ? share : ab[0] > ab[1] ? 1 : 0;
+            String where = "max(" + ab[0] + ", " + ab[1] + ") with out.grad() = " + UPSTREAM + ", grads " + HELD
+                    + " and " + -HELD + " before" + (tie ? " (a tie; your share for the left: " + share + ")" : "");
+            String hint = tie ? "on a tie the left input gets share * out.grad() and the right one (1 - share) *"
+                    + " out.grad(): the two parts add up to out.grad(), no more." : "the LARGER input gets all of"
+                    + " out.grad(), the smaller one nothing.";
+            Feedback.gradient(HELD + shareA * UPSTREAM, a.grad(), HELD, UPSTREAM, where + ": the left input's grad", hint);
+            Feedback.gradient(-HELD + (1 - shareA) * UPSTREAM, b.grad(), -HELD, UPSTREAM, where + ": the right input's grad", hint);
         }
     }
 
@@ -115,23 +120,31 @@ class Ex06KinkRulesTest {
     @Points(2)
     @DisplayName("isSubgradient accepts slopes that support the function")
     void subgradientAccepts() {
-        String hint = " is a subgradient, so isSubgradient must say true. Hint: the test is f(x + t) >= f(x) + g*t"
-                + " minus a slack of 1e-12; without the slack, rounding can reject an exact edge case.";
-        assertTrue(Ex06KinkRules.isSubgradient(Math::abs, 0.0, 0.5, PROBES), "slope 0.5 for abs at 0" + hint);
-        assertTrue(Ex06KinkRules.isSubgradient(Math::abs, 0.0, -1.0, PROBES), "slope -1 for abs at 0 (the edge)" + hint);
-        assertTrue(Ex06KinkRules.isSubgradient(x -> Math.max(0, x), 0.0, 0.0, PROBES), "slope 0 for relu at 0" + hint);
-        assertTrue(Ex06KinkRules.isSubgradient(x -> x * x, 1.0, 2.0, PROBES), "slope 2 for x^2 at 1" + hint);
+        String hint = "the test is f(x + t) >= f(x) + g*t minus a slack of 1e-12, for t and -t.";
+        Feedback.check(Ex06KinkRules.isSubgradient(Math::abs, 0.0, 0.5, PROBES), "isSubgradient(|x|, 0, slope 0.5)"
+                + " said false; 0.5 is a subgradient of |x| at 0.", hint);
+        Feedback.check(Ex06KinkRules.isSubgradient(Math::abs, 0.0, -1.0, PROBES), "isSubgradient(|x|, 0, slope -1)"
+                + " said false; -1 is a subgradient (the edge: the line touches |x| for x < 0).", hint);
+        Feedback.check(Ex06KinkRules.isSubgradient(x -> Math.max(0, x), 0.0, 0.0, PROBES), "isSubgradient(relu, 0,"
+                + " slope 0) said false; 0 is a subgradient of relu at 0.", hint);
+        Feedback.check(Ex06KinkRules.isSubgradient(x -> x * x, 1.0, 2.0, PROBES), "isSubgradient(x^2, 1, slope 2)"
+                + " said false; the tangent of a convex function is a subgradient.", hint);
+        Feedback.check(Ex06KinkRules.isSubgradient(x -> 0.1 * x, 0.1, 0.1, PROBES), "isSubgradient(0.1x, 0.1,"
+                + " slope 0.1) said false; a line is its own subgradient, but rounding makes 0.1*(0.1 - 1e-6) fall"
+                + " a hair below 0.1*0.1 - 0.1*1e-6.", "compare with the slack: f(x + t) >= f(x) + g*t - 1e-12.");
     }
 
     @Test
     @Points(2)
     @DisplayName("isSubgradient rejects slopes that cut the function")
     void subgradientRejects() {
-        assertFalse(Ex06KinkRules.isSubgradient(Math::abs, 0.0, 1.5, PROBES), "abs at 0 with slope 1.5: the"
-                + " line 1.5*t is above |t| for t > 0. Hint: probe both x + t and x - t.");
-        assertFalse(Ex06KinkRules.isSubgradient(Math::abs, 0.0, -1.2, PROBES), "abs at 0 with slope -1.2:"
-                + " cuts on the left. Hint: probe x - t too.");
-        assertFalse(Ex06KinkRules.isSubgradient(x -> Math.max(0, x), 0.0, -0.1, PROBES), "relu at 0 with slope -0.1.");
-        assertFalse(Ex06KinkRules.isSubgradient(x -> x * x, 1.0, 2.5, PROBES), "x^2 at 1 with slope 2.5.");
+        Feedback.check(!Ex06KinkRules.isSubgradient(Math::abs, 0.0, 1.5, PROBES), "isSubgradient(|x|, 0, slope 1.5)"
+                + " said true; the line 1.5*t is above |t| for t > 0.", "probe x + t for every t of steps.");
+        Feedback.check(!Ex06KinkRules.isSubgradient(Math::abs, 0.0, -1.2, PROBES), "isSubgradient(|x|, 0, slope -1.2)"
+                + " said true; the line -1.2*t is above |t| for t < 0 only.", "probe x - t too, not only x + t.");
+        Feedback.check(!Ex06KinkRules.isSubgradient(x -> Math.max(0, x), 0.0, -0.1, PROBES), "isSubgradient(relu, 0,"
+                + " slope -0.1) said true; the line -0.1*t is above relu for t < 0.", "probe x - t too, not only x + t.");
+        Feedback.check(!Ex06KinkRules.isSubgradient(x -> x * x, 1.0, 2.5, PROBES), "isSubgradient(x^2, 1, slope 2.5)"
+                + " said true; the line cuts the parabola just right of 1.", "probe x + t for every t of steps.");
     }
 }

@@ -3,10 +3,10 @@ package gradkit.exercises;
 import gradkit.check.FiniteDifference;
 import gradkit.check.GradCheckEntry;
 import gradkit.check.GradientChecker;
+import gradkit.check.ValueFunction;
 import gradkit.engine.Value;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
-import java.util.function.Function;
 
 /**
  * Independent truth for the grading tests: reference finite differences and reference {@link Scalar}
@@ -35,8 +35,8 @@ final class Oracle {
     }
 
     /** The central differences that the library's gradient checker measures, one per input. */
-    static double[] numericGradient(Function<Value[], Value> f, double[] x, double h) {
-        List<GradCheckEntry> entries = GradientChecker.defaults().eps(h).check(f::apply, x).entries();
+    static double[] numericGradient(ValueFunction f, double[] x, double h) {
+        List<GradCheckEntry> entries = GradientChecker.defaults().eps(h).check(f, x).entries();
         double[] grad = new double[x.length];
         for (GradCheckEntry entry : entries) {
             grad[entry.index()] = entry.numeric();
@@ -45,7 +45,7 @@ final class Oracle {
     }
 
     /** The gradient by the library's own backward pass. */
-    static double[] valueGradient(Function<Value[], Value> f, double[] x) {
+    static double[] valueGradient(ValueFunction f, double[] x) {
         Value[] leaves = Value.all(x);
         f.apply(leaves).backward();
         double[] grad = new double[x.length];

@@ -1,12 +1,12 @@
 // Broken on purpose: a grader fixture (see GraderSelfTest).
 package gradkit.exercises;
 
+import gradkit.check.ValueFunction;
 import gradkit.engine.Branch;
 import gradkit.engine.Graph;
 import gradkit.engine.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Exercise 10: did a finite-difference probe cross a kink? (notebook 06).
@@ -46,7 +46,7 @@ public final class Ex10KinkCrossing {
     }
 
     /** True when f's branch patterns at x, x + h e_i and x - h e_i are not all equal. */
-    public static boolean probeCrossedKink(Function<Value[], Value> f, double[] x, int i, double h) {
+    public static boolean probeCrossedKink(ValueFunction f, double[] x, int i, double h) {
         List<Branch> here = branchPattern(f.apply(Value.all(x)));
         List<Branch> right = branchPattern(f.apply(Value.all(shifted(x, i, h))));
         List<Branch> left = branchPattern(f.apply(Value.all(shifted(x, i, -h))));
@@ -54,7 +54,7 @@ public final class Ex10KinkCrossing {
     }
 
     /** {left, right} one-sided difference quotients of f along coordinate i at x. */
-    public static double[] oneSidedDerivatives(Function<Value[], Value> f, double[] x, int i, double h) {
+    public static double[] oneSidedDerivatives(ValueFunction f, double[] x, int i, double h) {
         double here = f.apply(Value.all(x)).data();
         double right = f.apply(Value.all(shifted(x, i, h))).data();
         double left = f.apply(Value.all(shifted(x, i, -h))).data();

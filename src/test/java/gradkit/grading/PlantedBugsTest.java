@@ -1,0 +1,207 @@
+package gradkit.grading;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Do the grading tests catch the mistakes students really make? Each folder under
+ * src/test/resources/planted-bugs/ holds one copy of a model answer with one realistic mistake
+ * (its first line says which). Here each bug is laid over a copy of solutions/ and all ten
+ * exercises are graded: the bug must cost points in its own exercise and nothing anywhere else.
+ *
+ * <p>Prints "planted bugs caught: K of N" and writes every bug's failure messages to
+ * target/planted-bugs.txt, so that one can read what a student with that mistake is told. While
+ * working on some exercises, {@code -Dplanted=ex03,ex04} grades only the bugs whose names start so
+ * (the counts per exercise are then not checked).
+ */
+class PlantedBugsTest {
+    private static final Path SOLUTIONS = Path.of("solutions");
+    private static final Path BUGS = Path.of("src", "test", "resources", "planted-bugs");
+    private static final Path REPORT = Path.of("target", "planted-bugs.txt");
+    private static final String HEADER = "// Planted bug: ";
+    /** Bugs graded at once: two, to share the machine's cores with the test JVMs they start. */
+    private static final int PARALLEL = 2;
+    /** Only the bugs whose folder names start with one of these comma-separated prefixes (all when empty). */
+    private static final String ONLY = System.getProperty("planted", "");
+
+    /** One planted bug: its folder name ("ex03-add-overwrites"), its exercise ("ex03") and its file. */
+    private record Bug(String name, String exercise, Path file, String description) {
+    }
+
+    /** What grading one bug gave: the report, and whether it is caught (own exercise loses, others keep all). */
+    private record Verdict(Bug bug, GradingReport report) {
+        ExerciseResult own() {
+            return report.exercises().stream().filter(e -> e.id().equals(bug.exercise())).findFirst().orElseThrow();
+        }
+
+        List<ExerciseResult> othersLosingPoints() {
+            return report.exercises().stream()
+                    .filter(e -> !e.id().equals(bug.exercise()) && e.earned() < e.maxPoints()).toList();
+        }
+
+        /** A bug that does not compile is a broken fixture, not a caught mistake. */
+        boolean caught() {
+            return own().compiled() && own().earned() < own().maxPoints() && othersLosingPoints().isEmpty();
+        }
+    }
+
+    @TempDir
+    static Path work;
+    private static List<Bug> bugs;
+    private static List<Verdict> verdicts;
+    private static double seconds;
+
+    /** The grader, the library, JUnit with its launcher, Jackson: what ./kit passes too. */
+    private static String classpath() throws IOException {
+        return Path.of("target", "grader-classes") + File.pathSeparator + Path.of("target", "classes")
+                + File.pathSeparator + Files.readString(Path.of("target", "classpath.txt")).strip();
+    }
+
+    @BeforeAll
+    static void gradeEveryBug() throws Exception {
+        long start = System.nanoTime();
+        bugs = readBugs();
+        // A generous timeout: a loaded machine must not make a correct exercise lose points by a timeout.
+        Grader grader = Grader.defaults().classpath(classpath()).timeout(Duration.ofSeconds(30));
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<Verdict>> pending = new ArrayList<>();
+            for (Bug bug : bugs) {
+                pending.add(pool.submit(() -> new Verdict(bug, grader.grade(submissionWith(bug)))));
+            }
+            verdicts = new ArrayList<>();
+            for (Future<Verdict> v : pending) {
+                verdicts.add(v.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
+        writeReport();
+    }
+
+    private static List<Bug> readBugs() throws IOException {
+        List<Bug> found = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(BUGS)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted()
+                    .filter(f -> ONLY.isEmpty() || Stream.of(ONLY.split(","))
+                            .anyMatch(prefix -> f.getFileName().toString().startsWith(prefix.strip())))
+                    .toList()) {
+                List<Path> files;
+                try (Stream<Path> inside = Files.list(folder)) {
+                    files = inside.toList();
+                }
+                String name = folder.getFileName().toString();
+                assertEquals(1, files.size(), () -> name + " must hold exactly one file, but holds " + files);
+                String first = Files.readAllLines(files.get(0)).get(0);
+                assertTrue(first.startsWith(HEADER), () -> name + "'s file must start with \"" + HEADER
+                        + "<what the student did wrong>\", but starts with: " + first);
+                found.add(new Bug(name, name.substring(0, 4), files.get(0), first.substring(HEADER.length())));
+            }
+        }
+        return found;
+    }
+
+    /** The solutions copied into a fresh folder, with the bug's file laid over its model answer. */
+    private static Path submissionWith(Bug bug) {
+        Path dir = work.resolve(bug.name());
+        try {
+            Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(SOLUTIONS)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Files.copy(f, dir.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.copy(bug.file(), dir.resolve(bug.file().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** The failed tests of one exercise, each with the message the student reads. */
+    private static String failures(ExerciseResult ex) {
+        if (!ex.compiled()) {
+            return "  does not compile: " + ex.compileError().strip() + "\n";
+        }
+        return ex.tests().stream().filter(t -> !t.outcome().passed())
+                .map(t -> "  " + t.test().methodName() + " (-" + t.test().points() + "): "
+                        + t.outcome().message().strip().replace("\n", "\n      ") + "\n")
+                .collect(Collectors.joining());
+    }
+
+    private static void writeReport() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Verdict v : verdicts) {
+            ExerciseResult own = v.own();
+            text.append(v.bug().name()).append(v.caught() ? "  caught" : "  NOT CAUGHT").append(", ")
+                    .append(v.bug().exercise()).append(' ').append(own.earned()).append('/').append(own.maxPoints())
+                    .append("\n  bug: ").append(v.bug().description()).append('\n').append(failures(own));
+            for (ExerciseResult other : v.othersLosingPoints()) {
+                text.append("  ").append(other.id()).append(" lost points too:\n").append(failures(other));
+            }
+            text.append('\n');
+        }
+        Files.createDirectories(REPORT.getParent());
+        Files.writeString(REPORT, text);
+    }
+
+    @Test
+    void thereAreAtLeastFiveBugsPerExerciseAndSixtyInAll() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ONLY.isEmpty(), "only the bugs " + ONLY + "* were graded");
+        Map<String, Long> perExercise = new TreeMap<>(bugs.stream()
+                .collect(Collectors.groupingBy(Bug::exercise, Collectors.counting())));
+        for (TestScanner.Exercise ex : Grader.defaults().exercises()) {
+            if (ex.id().compareTo("ex10") <= 0) {
+                assertTrue(perExercise.getOrDefault(ex.id(), 0L) >= 5, () -> ex.id() + " has only "
+                        + perExercise.getOrDefault(ex.id(), 0L) + " planted bugs: " + perExercise);
+            }
+        }
+        assertTrue(bugs.size() >= 60, () -> "only " + bugs.size() + " planted bugs: " + perExercise);
+    }
+
+    @Test
+    void everyBugFileIsTheModelAnswerOfItsExercise() {
+        List<String> exerciseFiles = Grader.defaults().exercises().stream().map(TestScanner.Exercise::studentFile).toList();
+        for (Bug bug : bugs) {
+            String file = bug.file().getFileName().toString();
+            assertTrue(file.startsWith("Ex" + bug.exercise().substring(2)) && exerciseFiles.contains(file),
+                    () -> bug.name() + " holds " + file + ", which is not the file of exercise " + bug.exercise());
+        }
+    }
+
+    @Test
+    void everyPlantedBugCostsPointsInItsOwnExerciseOnly() {
+        long caught = verdicts.stream().filter(Verdict::caught).count();
+        System.out.printf("planted bugs caught: %d of %d (graded in %.0f s; messages in %s)%n",
+                caught, verdicts.size(), seconds, REPORT);
+        String missed = verdicts.stream().filter(v -> !v.caught())
+                .map(v -> v.bug().name() + " (" + v.bug().description() + "): " + v.bug().exercise() + " "
+                        + v.own().earned() + "/" + v.own().maxPoints() + "\n" + failures(v.own())
+                        + v.othersLosingPoints().stream().map(o -> "  " + o.id() + " lost points:\n" + failures(o))
+                                .collect(Collectors.joining()))
+                .collect(Collectors.joining("\n"));
+        assertEquals(verdicts.size(), caught, () -> "planted bugs caught: " + caught + " of " + verdicts.size()
+                + "; not caught (full marks in their own exercise, or points lost elsewhere):\n" + missed);
+    }
+}
