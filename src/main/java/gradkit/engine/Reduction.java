@@ -28,12 +28,14 @@ final class Reduction extends Value {
         }
     }
 
-    /** Left to right, each partial sum rounded as a loop of additions would round it. Local derivatives: 1. */
-    static Reduction sumOf(Value... terms) {
-        if (terms == null || terms.length == 0) {
+    /**
+     * Left to right, each partial sum rounded as a loop of additions would round it. Local
+     * derivatives: 1. Keeps {@code operands} itself: pass an array no one else changes.
+     */
+    static Reduction sumOf(Value[] operands) {
+        if (operands == null || operands.length == 0) {
             throw new IllegalArgumentException("sum needs at least one term, but got none.");
         }
-        Value[] operands = terms.clone();
         double total = 0.0;
         for (int i = 0; i < operands.length; i++) {
             if (operands[i] == null) {

@@ -210,7 +210,7 @@ public sealed class Value permits Reduction {
      * @throws IllegalArgumentException if there are no terms or a term is null
      */
     public static Value sum(Value... terms) {
-        return Reduction.sumOf(terms);
+        return Reduction.sumOf(terms == null ? null : terms.clone()); // a copy: the caller may reuse its array
     }
 
     /** The sum of a list of values as one node; see {@link #sum(Value...)}. */
