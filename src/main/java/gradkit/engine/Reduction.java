@@ -114,6 +114,11 @@ final class Reduction extends Value {
     }
 
     @Override
+    Value operandOrNull(int i) {
+        return i < operands.length ? operands[i] : null;
+    }
+
+    @Override
     int operandCount() {
         return operands.length;
     }

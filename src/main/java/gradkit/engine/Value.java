@@ -468,6 +468,11 @@ public sealed class Value permits Reduction {
         return b != null ? 2 : a != null ? 1 : 0;
     }
 
+    /** Operand {@code i}, or null past the last one: one call that the graph walk asks per step. */
+    Value operandOrNull(int i) {
+        return i == 0 ? a : i == 1 ? b : null;
+    }
+
     /** Operand {@code i}, counted from 0. */
     Value operand(int i) {
         return i == 0 ? a : b;
