@@ -21,7 +21,7 @@ final class Reduction extends Value {
         super(data, op, branch, null, 0.0, null, 0.0);
         this.operands = operands;
         this.localGrads = localGrads;
-        if (localGrads != null) {
+        if (localGrads != null && Settings.precision() == Precision.FLOAT32) {
             for (int i = 0; i < localGrads.length; i++) {
                 localGrads[i] = r(localGrads[i]);
             }

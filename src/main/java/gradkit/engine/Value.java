@@ -68,14 +68,14 @@ public sealed class Value permits Reduction {
 
     /** A node with up to two operands; the result and both local derivatives are rounded to the precision. */
     Value(double data, String op, Branch branch, Value a, double da, Value b, double db) {
-        Precision precision = Settings.precision();
-        this.data = precision.round(data);
+        boolean float32 = Settings.precision() == Precision.FLOAT32;
+        this.data = float32 ? (float) data : data;
         this.op = op;
         this.branch = (byte) branch.ordinal();
         this.a = a;
-        this.da = precision.round(da);
+        this.da = float32 ? (float) da : da;
         this.b = b;
-        this.db = precision.round(db);
+        this.db = float32 ? (float) db : db;
     }
 
     private Value unary(String op, Branch branch, double out, double dOut) {
@@ -83,7 +83,7 @@ public sealed class Value permits Reduction {
     }
 
     private Value unary(String op, double out, double dOut) {
-        return unary(op, Branch.NONE, out, dOut);
+        return new Value(out, op, Branch.NONE, this, dOut, null, 0.0);
     }
 
     private Value binary(String op, Branch branch, double out, double dThis, Value other, double dOther) {
@@ -91,7 +91,7 @@ public sealed class Value permits Reduction {
     }
 
     private Value binary(String op, double out, double dThis, Value other, double dOther) {
-        return binary(op, Branch.NONE, out, dThis, other, dOther);
+        return new Value(out, op, Branch.NONE, this, dThis, other, dOther);
     }
 
     /** x rounded to the current precision: an intermediate step of a local derivative. */
