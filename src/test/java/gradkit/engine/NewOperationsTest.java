@@ -326,6 +326,20 @@ class NewOperationsTest {
         }
     }
 
+    @Test
+    void eachNodeKeepsTheLocalDerivativesItsOperationComputed() {
+        assertEquals(List.of(5.0, 3.0), Value.of(3.0).mul(Value.of(5.0)).localGrads());
+        assertEquals(List.of(1.0, -1.0), Value.of(3.0).sub(Value.of(5.0)).localGrads());
+        assertEquals(List.of(0.0), Value.of(2.0).clamp(-1, 1).localGrads());
+        assertEquals(List.of(1.0, 1.0, 1.0), Value.sum(Value.all(1, 2, 3)).localGrads());
+        assertEquals(List.of(), Value.of(1.0).localGrads());
+        Value relu;
+        try (var restore = Settings.withReluGradAtZero(0.25)) {
+            relu = Value.of(0.0).relu();
+        }
+        assertEquals(List.of(0.25), relu.localGrads(), "relu'(0) as it was when relu ran");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static double value(UnaryOperator<Value> op, double x) {
