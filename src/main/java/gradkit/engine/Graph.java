@@ -1,6 +1,7 @@
 package gradkit.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +47,26 @@ public final class Graph {
      * {@code output}.
      *
      * <p>This is a depth-first search that finishes a node after all its parents, written with an
-     * explicit stack instead of recursion, so that a chain of a million operations does not overflow
+     * explicit stack instead of recursion, so that a chain of ten million operations does not overflow
      * the Java call stack. Each node carries a {@code visited} mark during the walk; the marks are all
      * cleared before this method returns.
      */
     public static List<Value> topologicalOrder(Value output) {
         List<Value> order = new ArrayList<>();
+        try {
+            depthFirst(output, order);
+        } finally {
+            clearMarks(order);
+        }
+        return order;
+    }
+
+    /**
+     * The walk of {@link #topologicalOrder}, leaving every node of {@code order} marked visited: the
+     * caller clears the marks ({@link Value#backward()} does it in the loop that resets the gradients).
+     * If the walk fails, the nodes still on its stack are cleared here.
+     */
+    static void depthFirst(Value output, List<Value> order) {
         Value[] stack = new Value[64];
         int[] nextParent = new int[64]; // for each node on the stack: which parent to look at next
         int top = 0;
@@ -60,33 +75,38 @@ public final class Graph {
         try {
             while (top >= 0) {
                 Value node = stack[top];
-                Value[] parents = node.parentArray();
-                if (nextParent[top] < parents.length) {
-                    Value parent = parents[nextParent[top]++];
-                    if (!parent.visited) {
-                        parent.visited = true;
-                        if (++top == stack.length) {
-                            stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                            nextParent = java.util.Arrays.copyOf(nextParent, nextParent.length * 2);
-                        }
-                        stack[top] = parent;
-                        nextParent[top] = 0;
+                int next = nextParent[top];
+                Value parent = node.operandOrNull(next);
+                if (parent != null) {
+                    nextParent[top] = next + 1;
+                    if (parent.visited) {
+                        continue;
                     }
+                    parent.visited = true;
+                    if (++top == stack.length) {
+                        stack = Arrays.copyOf(stack, stack.length * 2);
+                        nextParent = Arrays.copyOf(nextParent, nextParent.length * 2);
+                    }
+                    stack[top] = parent;
+                    nextParent[top] = 0;
                 } else {
                     order.add(node); // all parents are already in the order
                     top--;
                 }
             }
-        } finally {
-            // Clear the marks, also of nodes still on the stack if something went wrong.
-            for (Value node : order) {
-                node.visited = false;
-            }
+        } catch (RuntimeException | Error e) {
             for (int i = 0; i <= top; i++) {
                 stack[i].visited = false;
             }
+            clearMarks(order);
+            throw e;
         }
-        return order;
+    }
+
+    private static void clearMarks(List<Value> nodes) {
+        for (Value node : nodes) {
+            node.visited = false;
+        }
     }
 
     /** The output this graph was built from. */
