@@ -46,7 +46,7 @@ public final class Graph {
      * {@code output}.
      *
      * <p>This is a depth-first search that finishes a node after all its parents, written with an
-     * explicit stack instead of recursion, so that a chain of a million operations does not overflow
+     * explicit stack instead of recursion, so that a chain of ten million operations does not overflow
      * the Java call stack. Each node carries a {@code visited} mark during the walk; the marks are all
      * cleared before this method returns.
      */
@@ -60,9 +60,8 @@ public final class Graph {
         try {
             while (top >= 0) {
                 Value node = stack[top];
-                Value[] parents = node.parentArray();
-                if (nextParent[top] < parents.length) {
-                    Value parent = parents[nextParent[top]++];
+                if (nextParent[top] < node.operandCount()) {
+                    Value parent = node.operand(nextParent[top]++);
                     if (!parent.visited) {
                         parent.visited = true;
                         if (++top == stack.length) {

@@ -76,6 +76,28 @@ public final class Loss {
     }
 
     /**
+     * The cross-entropy of one example over class scores (logits): -log softmax(scores)[target],
+     * computed stably as logSumExp(scores) - scores[target], so scores of ±1000 give a finite loss.
+     * The gradient of score i is softmax(scores)[i] - (i == target ? 1 : 0).
+     *
+     * <pre>{@code Loss.crossEntropy(List.of(Value.of(0.0), Value.of(0.0)), 1).data();   // log 2 }</pre>
+     *
+     * @throws IllegalArgumentException if the scores are null or empty, hold a null, or
+     *     {@code target} is not the index of a score
+     */
+    public static Value crossEntropy(List<Value> scores, int target) {
+        if (scores == null || scores.isEmpty()) {
+            throw new IllegalArgumentException("crossEntropy needs at least one class score, but got "
+                    + (scores == null ? "null" : "none") + ".");
+        }
+        if (target < 0 || target >= scores.size()) {
+            throw new IllegalArgumentException("crossEntropy needs a target class from 0 to " + (scores.size() - 1)
+                    + ", but got " + target + ".");
+        }
+        return Value.logSumExp(scores).sub(scores.get(target));
+    }
+
+    /**
      * L2 regularization: alpha * (sum of p^2), which pulls every weight a little towards 0.
      *
      * <pre>{@code Loss.l2(model.parameters(), 1e-4) }</pre>
@@ -92,6 +114,9 @@ public final class Loss {
         Value[] squares = new Value[parameters.size()];
         for (int i = 0; i < squares.length; i++) {
             Value p = parameters.get(i);
+            if (p == null) {
+                throw new IllegalArgumentException("l2 got null as parameter " + i + " of " + squares.length + ".");
+            }
             squares[i] = p.mul(p);
         }
         return Value.sum(squares).mul(alpha);
@@ -130,6 +155,12 @@ public final class Loss {
         }
         if (targets.length == 0) {
             throw new IllegalArgumentException(loss + " needs at least one example, but got none.");
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new IllegalArgumentException(loss + " got null as " + what.substring(0, what.length() - 1) + " " + i
+                        + " of " + values.size() + ".");
+            }
         }
     }
 
