@@ -4,11 +4,11 @@ import gradkit.data.Dataset;
 import gradkit.data.Moons;
 import gradkit.engine.Graph;
 import gradkit.engine.Value;
-import gradkit.nn.Loss;
 import gradkit.nn.MLP;
 import gradkit.nn.SGD;
 import gradkit.nn.Trainer;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,25 +17,33 @@ import java.util.List;
  * How fast the engine trains micrograd's moons network, and how much memory a graph node takes.
  *
  * <pre>
- * mvn -q compile
- * java -cp target/classes:$(cat target/classpath.txt) gradkit.bench.Benchmark
+ * ./kit bench              # or: java -cp target/classes:$(cat target/classpath.txt) gradkit.bench.Benchmark
+ * ./kit bench --compare    # and the kit's Python reference engine on the same workload, as ratios
  * </pre>
  *
  * Prints: the first 100-step training (cold, as a student's first run sees it) and the JVM's age at
  * its end; milliseconds per training step after a warm-up (median, mean and best of 100 steps, since
  * a shared machine is noisy); nanoseconds per graph node for forward plus backward, on the training
- * graph and on a chain of a million nodes; bytes retained per node. A training step is exactly the
- * {@link Trainer}'s: forward the full batch, hinge + L2 loss, zero the gradients, backward, SGD.
+ * graph and on a chain of ten million nodes; bytes retained per node. A training step is exactly the
+ * {@link Trainer}'s: forward the full batch, {@link Trainer#loss}, zero the gradients, backward, SGD
+ * with {@link Trainer#learningRate}. With {@code --compare}, the same step (same data, same initial
+ * weights) also runs in micrograd's engine under {@code /usr/bin/python3}, and the ratios are printed.
  */
 public final class Benchmark {
 
     private static final int STEPS = 100;
     private static final int POINTS = 100;
+    private static final int CHAIN_STEPS = 5_000_000; // two nodes each (a constant and a product)
+    private static final int PYTHON_STEPS = 3;
 
     private Benchmark() {}
 
-    /** Runs every measurement once and prints one line per figure; takes no arguments. */
+    /** Runs every measurement once and prints one line per figure; {@code --compare} adds the Python reference. */
     public static void main(String[] args) {
+        boolean compare = Arrays.asList(args).contains("--compare");
+        if (args.length > (compare ? 1 : 0)) {
+            throw new IllegalArgumentException("usage: Benchmark [--compare], but got " + Arrays.toString(args));
+        }
         Dataset moons = Moons.generate(POINTS, 0.1, 7L);
 
         // 1. The whole 100-step training, cold.
@@ -51,12 +59,13 @@ public final class Benchmark {
             new Trainer(MLP.withSeed(round, 2, 16, 16, 1), moons).train(STEPS);
         }
         MLP model = new MLP(2, 16, 16, 1);
+        double firstLoss = Trainer.loss(model, moons).data();
         SGD sgd = new SGD(model.parameters());
-        int nodes = Graph.of(loss(model, moons)).size();
+        int nodes = Graph.of(Trainer.loss(model, moons)).size();
         double[] stepNanos = new double[STEPS];
         for (int k = 0; k < STEPS; k++) {
             long t0 = System.nanoTime();
-            Value loss = loss(model, moons);
+            Value loss = Trainer.loss(model, moons);
             sgd.zeroGrad();
             loss.backward();
             sgd.step(Trainer.learningRate(k, STEPS));
@@ -74,51 +83,65 @@ public final class Benchmark {
         new Trainer(new MLP(2, 16, 16, 1), moons).train(STEPS);
         System.out.printf("100-step training (warm): %.0f ms%n", (System.nanoTime() - warmStart) / 1e6);
 
-        // 3. A chain of a million nodes: y = y * 1.0000001 (each step adds a constant leaf and a product).
-        chain(1000); // warm-up
+        // 3. A chain of ten million nodes: y = y * 1.0000001 (each step adds a constant leaf and a product).
+        chain(1000).backward(); // warm-up
         double bestChain = Double.MAX_VALUE;
-        int chainNodes = 0;
-        for (int round = 0; round < 3; round++) {
+        int chainNodes = 2 * CHAIN_STEPS + 1;
+        for (int round = 0; round < 2; round++) {
             long t0 = System.nanoTime();
-            Value y = chain(500_000);
-            y.backward();
+            chain(CHAIN_STEPS).backward();
             bestChain = Math.min(bestChain, System.nanoTime() - t0);
-            chainNodes = Graph.of(y).size();
         }
-        System.out.printf("forward+backward per node, chain of %d nodes: %.1f ns (best of 3)%n",
-                chainNodes, bestChain / chainNodes);
+        System.out.printf("forward+backward per node, chain of %d nodes: %.1f ns (best of 2, max heap %d MB)%n",
+                chainNodes, bestChain / chainNodes, Runtime.getRuntime().maxMemory() >> 20);
 
-        // 4. Memory: used heap (totalMemory - freeMemory) after System.gc(), before and after building
-        //    graphs that stay referenced, divided by their node count.
+        // 4. Memory: used heap after System.gc(), before and after building graphs that stay referenced.
+        memory(model, moons, nodes, chainNodes);
+
+        if (compare) {
+            compare(moons, firstLoss, medianStep, bestStep, nodes);
+        }
+    }
+
+    /** Bytes per node: used heap (totalMemory - freeMemory) after System.gc(), before and after, over the node count. */
+    private static void memory(MLP model, Dataset moons, int nodes, int chainNodes) {
         List<Value> kept = new ArrayList<>();
         long before = usedAfterGc();
         for (int i = 0; i < 20; i++) {
-            kept.add(loss(model, moons));
+            kept.add(Trainer.loss(model, moons));
         }
         long after = usedAfterGc();
-        long trainingNodes = 20L * nodes;
         System.out.printf("bytes per node, training graphs (20 x %d nodes kept): %.1f%n",
-                nodes, (double) (after - before) / trainingNodes);
+                nodes, (double) (after - before) / (20L * nodes));
         kept.clear();
         before = usedAfterGc();
-        Value y = chain(500_000);
+        Value y = chain(CHAIN_STEPS);
         after = usedAfterGc();
         System.out.printf("bytes per node, chain (%d nodes kept): %.1f%n", chainNodes, (double) (after - before) / chainNodes);
         System.out.println("(memory method: Runtime totalMemory - freeMemory after System.gc(), before and after"
                 + " building graphs that stay referenced; divided by Graph.of(...).size())");
-        if (y.data() == 0 || kept.size() != 0) {
+        if (y.data() == 0 || !kept.isEmpty()) {
             System.out.println(); // keeps y reachable until here
         }
     }
 
-    /** One forward pass of the training loss, exactly as the {@link Trainer} builds it. */
-    private static Value loss(MLP model, Dataset data) {
-        double[][] x = data.x();
-        List<Value> scores = new ArrayList<>(x.length);
-        for (double[] point : x) {
-            scores.add(model.score(point));
+    /** The same step in the kit's Python reference engine, in this run, and the ratios. */
+    private static void compare(Dataset moons, double firstLoss, double medianStep, double bestStep, int nodes) {
+        String missing = PythonReference.missing();
+        if (missing != null) {
+            System.out.println("compare: skipped, " + missing);
+            return;
         }
-        return Loss.hinge(scores, data.y()).add(Loss.l2(model.parameters(), Trainer.L2_ALPHA));
+        PythonReference.Timing py = PythonReference.time(moons, new MLP(2, 16, 16, 1), PYTHON_STEPS, Path.of("target/bench"));
+        System.out.printf("micrograd's engine (Python %s, %d steps, same data and initial weights; step-0 loss %s): "
+                        + "median %.0f ms, best %.0f ms per step, %.0f ns per node%n",
+                py.pythonVersion(), py.steps(), py.firstLoss() == firstLoss ? "equal to gradkit's, bit for bit"
+                        : py.firstLoss() + " vs gradkit's " + firstLoss, py.medianMillis(), py.bestMillis(),
+                py.medianMillis() * 1e6 / nodes);
+        System.out.printf("side by side, gradkit : micrograd per warm step: median %.2f ms : %.0f ms = %.0f times faster;"
+                        + " best %.2f ms : %.0f ms = %.0f times faster%n",
+                medianStep / 1e6, py.medianMillis(), py.medianMillis() * 1e6 / medianStep,
+                bestStep / 1e6, py.bestMillis(), py.bestMillis() * 1e6 / bestStep);
     }
 
     private static Value chain(int length) {

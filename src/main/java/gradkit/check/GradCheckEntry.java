@@ -35,14 +35,21 @@ import java.util.List;
  * @param kinkOperations the operations that sat on a kink at the point ("relu #7 at KINK") or that a
  *     probe pushed across one ("max #12 ABOVE->BELOW"), named by operation and position in the graph's
  *     topological order; empty away from kinks
+ * @param plainVerdict what a plain checker (not kink-aware) with the same tolerances concludes from
+ *     the central difference alone: PASS or FAIL; equal to {@code verdict} away from kinks
  */
 public record GradCheckEntry(int index, double analytic, double numeric, double left, double right,
-        double relativeError, Verdict verdict, List<String> kinkOperations) {
+        double relativeError, Verdict verdict, List<String> kinkOperations, Verdict plainVerdict) {
 
-    /** Checks the verdict is present and makes the list of operations unmodifiable. */
+    /** Checks the verdicts are present and makes the list of operations unmodifiable. */
     public GradCheckEntry {
-        if (verdict == null) {
-            throw new IllegalArgumentException("A gradient check entry needs a verdict, but got null.");
+        if (verdict == null || plainVerdict == null) {
+            throw new IllegalArgumentException("A gradient check entry needs a verdict and a plain verdict, but got "
+                    + verdict + " and " + plainVerdict + ".");
+        }
+        if (plainVerdict.isKink()) {
+            throw new IllegalArgumentException("The plain verdict is PASS or FAIL (a plain checker knows no kinks), but got "
+                    + plainVerdict + ".");
         }
         kinkOperations = List.copyOf(kinkOperations == null ? List.of() : kinkOperations);
     }
@@ -54,5 +61,15 @@ public record GradCheckEntry(int index, double analytic, double numeric, double 
      */
     public boolean passed() {
         return verdict.isPass();
+    }
+
+    /**
+     * Whether a plain checker, comparing with the central difference only, would pass this entry.
+     * At a kink the two can differ: relu at 0 is KINK_PASS here but a plain FAIL.
+     *
+     * <pre>{@code long falseAlarms = result.entries().stream().filter(e -> e.passed() && !e.plainPassed()).count(); }</pre>
+     */
+    public boolean plainPassed() {
+        return plainVerdict.isPass();
     }
 }

@@ -6,10 +6,8 @@ import gradkit.engine.Precision;
 import gradkit.engine.Settings;
 import gradkit.engine.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -34,8 +32,9 @@ import java.util.function.Supplier;
  * relu, abs, max, min and leakyRelu record which side of their kink they were evaluated on (a
  * {@link BranchPattern}). If the probes at x ± h·e_i took different branches than the evaluation at
  * x, the central difference straddles a kink and means nothing, so instead the checker measures the
- * right derivative (a forward difference) and the left derivative (a backward difference) with steps
- * small enough to stay on one branch, and accepts any analytic derivative between the two (plus the
+ * right and the left derivative with steps small enough to stay on one branch (second-order one-sided
+ * differences, which curvature next to the kink does not bias; see {@link KinkProbe}), and accepts any
+ * analytic derivative between the two (plus the
  * same tolerance): exactly the valid subgradients of a one-dimensional kink. Such entries get
  * {@link Verdict#KINK_PASS} or {@link Verdict#KINK_FAIL}. An operation that sits on its kink at x but
  * does not move when x_i moves (relu(a)·b at a = 0, for the entry of b) does not make entry i a kink
@@ -53,11 +52,6 @@ public final class GradientChecker {
     public static final double DEFAULT_ATOL = 1e-5;
     /** The default relative tolerance, PyTorch's. */
     public static final double DEFAULT_RTOL = 1e-3;
-
-    /** One-sided steps shrink by this factor until they stay on one branch. */
-    private static final double SHRINK = 10;
-    /** ...but not below this many units of max(1, |x_i|): smaller steps only measure rounding noise. */
-    private static final double RELATIVE_FLOOR = 1e-12;
 
     private final double eps;
     private final double atol;
@@ -314,92 +308,15 @@ public final class GradientChecker {
                     + " in double precision; use an eps of at least " + Math.ulp(xi) + ".");
         }
         double numeric = (plus.value() - minus.value()) / (plus.coordinate() - minus.coordinate());
+        Verdict plain = close(analytic, numeric) ? Verdict.PASS : Verdict.FAIL;
 
         boolean crossed = !plus.pattern().equals(atPoint) || !minus.pattern().equals(atPoint);
         if (!kinkAware || !crossed) {
-            Verdict verdict = close(analytic, numeric) ? Verdict.PASS : Verdict.FAIL;
             return new GradCheckEntry(i, analytic, numeric, Double.NaN, Double.NaN, relativeError(analytic, numeric),
-                    verdict, List.of());
+                    plain, List.of(), plain);
         }
-
         // A probe landed on another branch: compare with the one-sided derivatives instead.
-        Set<String> operations = new LinkedHashSet<>();
-        describeCrossing(atPoint, plus.pattern(), "x+eps", operations);
-        describeCrossing(atPoint, minus.pattern(), "x-eps", operations);
-        OneSided right = oneSided(f, i, xi, valueAtPoint, atPoint, +1);
-        OneSided left = oneSided(f, i, xi, valueAtPoint, atPoint, -1);
-        if (!right.onOneBranch()) {
-            operations.add(String.format(Locale.ROOT, "no right step down to %.0e stays on one branch", right.step()));
-        }
-        if (!left.onOneBranch()) {
-            operations.add(String.format(Locale.ROOT, "no left step down to %.0e stays on one branch", left.step()));
-        }
-
-        double low = Math.min(left.slope(), right.slope());
-        double high = Math.max(left.slope(), right.slope());
-        double tolerance = atol + rtol * Math.max(Math.abs(low), Math.abs(high));
-        boolean subgradient = analytic >= low - tolerance && analytic <= high + tolerance;
-        double distance = analytic < low ? low - analytic : analytic > high ? analytic - high : 0.0;
-        double scale = Math.max(Math.abs(analytic), Math.max(Math.abs(low), Math.abs(high)));
-        double error = distance == 0 ? 0.0 : Double.isFinite(distance) ? distance / Math.max(scale, Double.MIN_NORMAL)
-                : Double.POSITIVE_INFINITY;
-        return new GradCheckEntry(i, analytic, numeric, left.slope(), right.slope(), error,
-                subgradient ? Verdict.KINK_PASS : Verdict.KINK_FAIL, new ArrayList<>(operations));
-    }
-
-    /** A one-sided derivative, the step it was measured with, and whether that step stayed on one branch. */
-    private record OneSided(double slope, double step, boolean onOneBranch) {}
-
-    /**
-     * The derivative of f along x_i from one side (+1: right, -1: left), by a forward or backward
-     * difference. The step starts at eps and shrinks tenfold until x_i ± s and x_i ± s/2 give the same
-     * branch pattern (the step does not cross a kink between them) and that pattern agrees with the one
-     * at x except at operations sitting exactly on their kink at x (the step starts right at the kink
-     * and does not cross another one). If the graph changes shape, only the first condition can be
-     * asked for. Below a floor of 1e-12·max(1, |x_i|) rounding noise would win, so the search stops.
-     */
-    private OneSided oneSided(CheckedFunction f, int i, double xi, double valueAtPoint, BranchPattern atPoint, int side) {
-        double floor = RELATIVE_FLOOR * Math.max(1.0, Math.abs(xi));
-        double step = eps;
-        while (true) {
-            Evaluation far = f.evaluateWith(i, xi + side * step);
-            Evaluation near = f.evaluateWith(i, xi + side * step / 2);
-            boolean steady = far.pattern().equals(near.pattern());
-            boolean adjacent = !far.pattern().sameShape(atPoint) || onlyKinksDiffer(atPoint, far.pattern());
-            boolean onOneBranch = steady && adjacent;
-            if (onOneBranch || step / SHRINK < floor) {
-                double slope = (far.value() - valueAtPoint) / (far.coordinate() - xi) + 0.0; // + 0.0 turns -0.0 into 0.0
-                return new OneSided(slope, step, onOneBranch);
-            }
-            step /= SHRINK;
-        }
-    }
-
-    /** Whether {@code other} differs from {@code atPoint} only where atPoint sits exactly on a kink. */
-    private static boolean onlyKinksDiffer(BranchPattern atPoint, BranchPattern other) {
-        for (int position : atPoint.differences(other)) {
-            if (!atPoint.isKink(position)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Names the operations that sat on a kink or were pushed across one by the probe {@code where}. */
-    private static void describeCrossing(BranchPattern atPoint, BranchPattern probe, String where, Set<String> operations) {
-        if (!probe.sameShape(atPoint)) {
-            operations.add("the graph changes shape at " + where + " (" + atPoint.size() + " nodes at x, " + probe.size()
-                    + " at " + where + "): the function takes another path there");
-            return;
-        }
-        for (int position : atPoint.differences(probe)) {
-            String op = atPoint.op(position) + " #" + position;
-            if (atPoint.isKink(position)) {
-                operations.add(op + " at KINK");
-            } else {
-                operations.add(op + " " + atPoint.branch(position) + "->" + probe.branch(position));
-            }
-        }
+        return new KinkProbe(eps, atol, rtol).check(f, i, analytic, numeric, plain, valueAtPoint, atPoint, plus, minus);
     }
 
     private DirectionalCheck runDirection(CheckedFunction f, long seed) {

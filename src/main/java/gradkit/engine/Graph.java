@@ -1,6 +1,7 @@
 package gradkit.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,20 @@ public final class Graph {
      */
     public static List<Value> topologicalOrder(Value output) {
         List<Value> order = new ArrayList<>();
+        try {
+            depthFirst(output, order);
+        } finally {
+            clearMarks(order);
+        }
+        return order;
+    }
+
+    /**
+     * The walk of {@link #topologicalOrder}, leaving every node of {@code order} marked visited: the
+     * caller clears the marks ({@link Value#backward()} does it in the loop that resets the gradients).
+     * If the walk fails, the nodes still on its stack are cleared here.
+     */
+    static void depthFirst(Value output, List<Value> order) {
         Value[] stack = new Value[64];
         int[] nextParent = new int[64]; // for each node on the stack: which parent to look at next
         int top = 0;
@@ -60,32 +75,42 @@ public final class Graph {
         try {
             while (top >= 0) {
                 Value node = stack[top];
-                if (nextParent[top] < node.operandCount()) {
-                    Value parent = node.operand(nextParent[top]++);
-                    if (!parent.visited) {
-                        parent.visited = true;
-                        if (++top == stack.length) {
-                            stack = java.util.Arrays.copyOf(stack, stack.length * 2);
-                            nextParent = java.util.Arrays.copyOf(nextParent, nextParent.length * 2);
-                        }
-                        stack[top] = parent;
-                        nextParent[top] = 0;
+                int next = nextParent[top];
+                if (next < node.operandCount()) {
+                    nextParent[top] = next + 1;
+                    Value parent = node.operand(next);
+                    if (parent.visited) {
+                        continue;
                     }
+                    parent.visited = true;
+                    if (parent.isLeaf()) {
+                        order.add(parent); // a leaf has no parents to wait for: it is finished at once
+                        continue;
+                    }
+                    if (++top == stack.length) {
+                        stack = Arrays.copyOf(stack, stack.length * 2);
+                        nextParent = Arrays.copyOf(nextParent, nextParent.length * 2);
+                    }
+                    stack[top] = parent;
+                    nextParent[top] = 0;
                 } else {
                     order.add(node); // all parents are already in the order
                     top--;
                 }
             }
-        } finally {
-            // Clear the marks, also of nodes still on the stack if something went wrong.
-            for (Value node : order) {
-                node.visited = false;
-            }
+        } catch (RuntimeException | Error e) {
             for (int i = 0; i <= top; i++) {
                 stack[i].visited = false;
             }
+            clearMarks(order);
+            throw e;
         }
-        return order;
+    }
+
+    private static void clearMarks(List<Value> nodes) {
+        for (Value node : nodes) {
+            node.visited = false;
+        }
     }
 
     /** The output this graph was built from. */

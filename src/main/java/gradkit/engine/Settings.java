@@ -14,6 +14,8 @@ package gradkit.engine;
  *     x.relu().backward();
  *     x.grad();                        // 1.0
  * }                                    // back to 0.0, PyTorch's choice
+ * Settings.withReluGradAtZero(1.0);    // without try it prints
+ *                                      // Restore(relu'(0) = 1.0 now; close() puts back 0.0)
  * }</pre>
  *
  * <p>The settings are shared by all threads; change them only when no other thread is computing.
@@ -28,11 +30,32 @@ public final class Settings {
 
     private Settings() {}
 
-    /** A handle that puts a setting back as it was; {@link #close()} never throws. */
-    @FunctionalInterface
-    public interface Restore extends AutoCloseable {
+    /**
+     * A handle that puts a setting back as it was when closed; {@link #close()} never throws. Printed,
+     * it says what it will restore: {@code Restore(relu'(0) = 1.0 now; close() puts back 0.0)}.
+     */
+    public static final class Restore implements AutoCloseable {
+        private final String setting;
+        private final Object now;
+        private final Object old;
+        private final Runnable putBack;
+
+        private Restore(String setting, Object now, Object old, Runnable putBack) {
+            this.setting = setting;
+            this.now = now;
+            this.old = old;
+            this.putBack = putBack;
+        }
+
         @Override
-        void close();
+        public void close() {
+            putBack.run();
+        }
+
+        @Override
+        public String toString() {
+            return "Restore(" + setting + " = " + now + " now; close() puts back " + old + ")";
+        }
     }
 
     /** The derivative {@code relu} uses when its input is exactly 0 (default 0.0). */
@@ -43,7 +66,8 @@ public final class Settings {
     /**
      * Sets the derivative that {@code relu} uses when its input is exactly 0. Any value in [0, 1]
      * is a valid subgradient of relu at 0, so any such value is allowed; nothing else is.
-     * The value is read when {@code backward()} runs.
+     * The value is read when {@code relu} runs and stored in its node: a graph built under one
+     * setting keeps it, even if {@code backward()} runs after the setting changed.
      *
      * @return the previous value, so that the caller can put it back
      * @throws IllegalArgumentException if {@code slope} is not in [0, 1]
@@ -61,7 +85,7 @@ public final class Settings {
     /** Sets relu'(0) until the returned handle is closed; see {@link #setReluGradAtZero(double)}. */
     public static Restore withReluGradAtZero(double slope) {
         double old = setReluGradAtZero(slope);
-        return () -> reluGradAtZero = old;
+        return new Restore("relu'(0)", slope, old, () -> reluGradAtZero = old);
     }
 
     /** The precision in which operations store their results (default {@link Precision#FLOAT64}). */
@@ -87,7 +111,7 @@ public final class Settings {
     /** Sets the precision until the returned handle is closed; see {@link #setPrecision(Precision)}. */
     public static Restore withPrecision(Precision p) {
         Precision old = setPrecision(p);
-        return () -> precision = old;
+        return new Restore("precision", p, old, () -> precision = old);
     }
 
     /** Puts both switches back to their defaults: relu'(0) = 0 and double precision. */

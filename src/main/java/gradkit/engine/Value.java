@@ -1,5 +1,6 @@
 package gradkit.engine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -426,8 +427,10 @@ public sealed class Value permits Reduction {
      * chain of ten million operations is fine.
      */
     public void backward() {
-        List<Value> order = Graph.topologicalOrder(this);
+        List<Value> order = new ArrayList<>();
+        Graph.depthFirst(this, order);   // the topological order, its nodes still marked visited
         for (Value node : order) {
+            node.visited = false;
             // What an intermediate value received from an earlier backward() belongs to that pass.
             if (!node.isLeaf()) {
                 node.grad = 0.0;

@@ -1,9 +1,12 @@
 package gradkit.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gradkit.engine.Value;
@@ -53,6 +56,11 @@ public final class ModelJson {
     public static final int VERSION = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Reads strictly: one value per file (nothing after it) and each key once per object. */
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private ModelJson() {}
 
@@ -95,18 +103,34 @@ public final class ModelJson {
     }
 
     /**
-     * A model read from a JSON text written by {@link #toJson(MLP)}.
+     * A model read from a JSON text written by {@link #toJson(MLP)}. The text is checked whole before
+     * anything is built: content after the model's closing brace, or a key given twice in one object,
+     * is refused with its line and column, as is anything else that is not exactly this format.
      *
-     * @throws IllegalArgumentException if the text is not valid JSON, not this format or version, or
-     *         a field is missing, of the wrong kind, of the wrong size or not a finite number
+     * <pre>{@code MLP model = ModelJson.fromJson(Files.readString(Path.of("moons-model.json"))); }</pre>
+     *
+     * @throws IllegalArgumentException if the text is not valid JSON, holds more than one value or a
+     *         duplicate key, is not this format or version, or a field is missing, of the wrong kind,
+     *         of the wrong size or not a finite number
      */
     public static MLP fromJson(String json) {
         if (json == null) {
             throw new IllegalArgumentException("fromJson needs a JSON text, but got null.");
         }
+        JsonNode root = parse(json);
+        Architecture architecture = readArchitecture(root);
+        double[][][] parameters = readParameters(root, architecture);
+        return build(architecture, parameters);
+    }
+
+    /** What a model file says about the network's shape. */
+    private record Architecture(int nin, int[] sizes, Activation hidden, Activation output) {}
+
+    /** The text as one JSON object: no trailing content, no key twice. */
+    private static JsonNode parse(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = READER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("The model file is not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").", e);
@@ -115,8 +139,11 @@ public final class ModelJson {
             throw new IllegalArgumentException("The model file must hold a JSON object, but holds "
                     + (root == null || root.isMissingNode() ? "nothing" : describe(root)) + ".");
         }
+        return root;
+    }
 
-        // 1. Check the header and the architecture.
+    /** The header (format and version) and the architecture (nin, sizes, activations). */
+    private static Architecture readArchitecture(JsonNode root) {
         String format = text(root, "format", "the model file");
         if (!format.equals(FORMAT)) {
             throw new IllegalArgumentException("The model file has format \"" + format + "\", expected \"" + FORMAT + "\".");
@@ -142,65 +169,77 @@ public final class ModelJson {
             }
             sizes[l] = size.intValue();
         }
-        Activation hidden = activation(root, "hiddenActivation");
-        Activation output = activation(root, "outputActivation");
+        return new Architecture(nin, sizes, activation(root, "hiddenActivation"), activation(root, "outputActivation"));
+    }
 
-        // 2. Check every layer, neuron and weight against the architecture, reading the numbers.
+    /**
+     * Every layer's numbers, checked against the architecture: parameters[l][n] holds neuron n of
+     * layer l as its weights followed by its bias.
+     */
+    private static double[][][] readParameters(JsonNode root, Architecture architecture) {
+        int[] sizes = architecture.sizes();
         JsonNode jsonLayers = array(root, "layers", "the model file");
         if (jsonLayers.size() != sizes.length) {
             throw new IllegalArgumentException("The model file has " + jsonLayers.size() + " layers, expected "
                     + sizes.length + " (one per entry of sizes).");
         }
-        double[][][] weights = new double[sizes.length][][];
-        double[][] biases = new double[sizes.length][];
-        int inputs = nin;
+        double[][][] parameters = new double[sizes.length][][];
+        int inputs = architecture.nin();
         for (int l = 0; l < sizes.length; l++) {
-            String where = "layer " + l;
-            JsonNode jsonLayer = jsonLayers.get(l);
-            if (!jsonLayer.isObject()) {
-                throw new IllegalArgumentException(where + " is " + describe(jsonLayer) + ", expected an object with \"neurons\".");
-            }
-            JsonNode jsonNeurons = array(jsonLayer, "neurons", where);
-            if (jsonNeurons.size() != sizes[l]) {
-                throw new IllegalArgumentException(where + " has " + jsonNeurons.size() + " neurons, expected " + sizes[l] + ".");
-            }
-            weights[l] = new double[sizes[l]][];
-            biases[l] = new double[sizes[l]];
-            for (int n = 0; n < sizes[l]; n++) {
-                String neuronWhere = where + ", neuron " + n;
-                JsonNode jsonNeuron = jsonNeurons.get(n);
-                if (!jsonNeuron.isObject()) {
-                    throw new IllegalArgumentException(neuronWhere + " is " + describe(jsonNeuron)
-                            + ", expected an object with \"weights\" and \"bias\".");
-                }
-                JsonNode jsonWeights = array(jsonNeuron, "weights", neuronWhere);
-                if (jsonWeights.size() != inputs) {
-                    throw new IllegalArgumentException(neuronWhere + " has " + jsonWeights.size() + " weights, expected "
-                            + inputs + ".");
-                }
-                weights[l][n] = new double[inputs];
-                for (int i = 0; i < inputs; i++) {
-                    weights[l][n][i] = finiteNumber(jsonWeights.get(i), neuronWhere + ", weight " + i);
-                }
-                JsonNode bias = jsonNeuron.get("bias");
-                if (bias == null) {
-                    throw new IllegalArgumentException(neuronWhere + " has no \"bias\".");
-                }
-                biases[l][n] = finiteNumber(bias, neuronWhere + ", bias");
-            }
+            parameters[l] = readLayer(jsonLayers.get(l), "layer " + l, sizes[l], inputs);
             inputs = sizes[l];
         }
+        return parameters;
+    }
 
-        // 3. Everything is valid: build the network and copy the numbers in, in parameters() order.
-        MLP model = new MLP(new Random(0), hidden, output, nin, sizes);
-        List<Value> parameters = model.parameters();
+    private static double[][] readLayer(JsonNode jsonLayer, String where, int size, int inputs) {
+        if (!jsonLayer.isObject()) {
+            throw new IllegalArgumentException(where + " is " + describe(jsonLayer) + ", expected an object with \"neurons\".");
+        }
+        JsonNode jsonNeurons = array(jsonLayer, "neurons", where);
+        if (jsonNeurons.size() != size) {
+            throw new IllegalArgumentException(where + " has " + jsonNeurons.size() + " neurons, expected " + size + ".");
+        }
+        double[][] neurons = new double[size][];
+        for (int n = 0; n < size; n++) {
+            neurons[n] = readNeuron(jsonNeurons.get(n), where + ", neuron " + n, inputs);
+        }
+        return neurons;
+    }
+
+    /** One neuron's weights followed by its bias. */
+    private static double[] readNeuron(JsonNode jsonNeuron, String where, int inputs) {
+        if (!jsonNeuron.isObject()) {
+            throw new IllegalArgumentException(where + " is " + describe(jsonNeuron)
+                    + ", expected an object with \"weights\" and \"bias\".");
+        }
+        JsonNode jsonWeights = array(jsonNeuron, "weights", where);
+        if (jsonWeights.size() != inputs) {
+            throw new IllegalArgumentException(where + " has " + jsonWeights.size() + " weights, expected " + inputs + ".");
+        }
+        double[] numbers = new double[inputs + 1];
+        for (int i = 0; i < inputs; i++) {
+            numbers[i] = finiteNumber(jsonWeights.get(i), where + ", weight " + i);
+        }
+        JsonNode bias = jsonNeuron.get("bias");
+        if (bias == null) {
+            throw new IllegalArgumentException(where + " has no \"bias\".");
+        }
+        numbers[inputs] = finiteNumber(bias, where + ", bias");
+        return numbers;
+    }
+
+    /** Everything is valid: the network, with the numbers copied in, in parameters() order. */
+    private static MLP build(Architecture architecture, double[][][] parameters) {
+        MLP model = new MLP(new Random(0), architecture.hidden(), architecture.output(), architecture.nin(),
+                architecture.sizes());
+        List<Value> live = model.parameters();
         int p = 0;
-        for (int l = 0; l < sizes.length; l++) {
-            for (int n = 0; n < sizes[l]; n++) {
-                for (double w : weights[l][n]) {
-                    parameters.get(p++).setData(w);
+        for (double[][] layer : parameters) {
+            for (double[] neuron : layer) {
+                for (double number : neuron) {
+                    live.get(p++).setData(number);
                 }
-                parameters.get(p++).setData(biases[l][n]);
             }
         }
         return model;

@@ -77,18 +77,14 @@ public final class Trainer {
         if (steps < 0) {
             throw new IllegalArgumentException("steps must be 0 or more, but got " + steps + ".");
         }
-        double[][] x = data.x();
         double[] y = data.y();
         double[] losses = new double[steps];
         double[] accuracies = new double[steps];
         SGD sgd = new SGD(model.parameters());
         for (int k = 0; k < steps; k++) {
             // forward: a score for every point, then the loss
-            List<Value> scores = new ArrayList<>(x.length);
-            for (double[] point : x) {
-                scores.add(model.score(point));
-            }
-            Value loss = Loss.hinge(scores, y).add(Loss.l2(model.parameters(), L2_ALPHA));
+            List<Value> scores = scores(model, data);
+            Value loss = loss(model, scores, y);
             double accuracy = Loss.accuracy(scores, y);
 
             // backward
@@ -108,7 +104,46 @@ public final class Trainer {
         return new TrainingHistory(losses, accuracies);
     }
 
-    /** micrograd's schedule: 1.0 at step 0, falling linearly towards 0.1 at the last step. */
+    /**
+     * The model's score for every point of the data set, in order.
+     *
+     * <pre>{@code List<Value> scores = Trainer.scores(model, moons); }</pre>
+     */
+    public static List<Value> scores(MLP model, Dataset data) {
+        List<Value> scores = new ArrayList<>(data.size());
+        for (double[] point : data.x()) {
+            scores.add(model.score(point));
+        }
+        return scores;
+    }
+
+    /**
+     * The loss of micrograd's moons demo for these scores: the mean hinge loss plus an L2 penalty of
+     * {@link #L2_ALPHA} on every parameter, {@code hinge(scores, labels) + l2(parameters, 1e-4)}.
+     * This is the one definition the trainer, the benchmark and the notebooks use.
+     *
+     * <pre>{@code Value loss = Trainer.loss(model, scores, moons.y()); }</pre>
+     */
+    public static Value loss(MLP model, List<Value> scores, double[] labels) {
+        return Loss.hinge(scores, labels).add(Loss.l2(model.parameters(), L2_ALPHA));
+    }
+
+    /**
+     * The moons demo's loss of the whole data set: {@link #loss(MLP, List, double[])} of
+     * {@link #scores(MLP, Dataset)}.
+     *
+     * <pre>{@code Trainer.loss(model, moons).backward(); }</pre>
+     */
+    public static Value loss(MLP model, Dataset data) {
+        return loss(model, scores(model, data), data.y());
+    }
+
+    /**
+     * micrograd's schedule: 1.0 at step 0, falling linearly towards 0.1 at the last step, as
+     * {@code 1.0 - 0.9 * k / steps}. The one definition the trainer, the benchmark and the notebooks use.
+     *
+     * <pre>{@code sgd.step(Trainer.learningRate(k, 100)); }</pre>
+     */
     public static double learningRate(int k, int steps) {
         return 1.0 - 0.9 * k / steps;
     }

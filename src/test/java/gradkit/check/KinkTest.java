@@ -197,4 +197,48 @@ class KinkTest {
         assertEquals(0.0, e.right(), 1e-5);
         assertEquals(Verdict.KINK_PASS, e.verdict()); // -1 is the left slope
     }
+
+    @Test
+    void curvatureNextToAKinkDoesNotFailACorrectGradient() {
+        // relu(x) - 2000x² at 0: one-sided slopes 0 and 1; first-order differences with h = 1e-6 would
+        // measure 0.002 and 0.998 and fail the correct analytic 0.
+        ValueFunction curved = x -> x[0].relu().sub(x[0].mul(x[0]).mul(2000));
+        GradCheckEntry e = checker.check(curved, 0.0).entries().get(0);
+        assertEquals(Verdict.KINK_PASS, e.verdict(), e::toString);
+        assertEquals(0.0, e.left(), 1e-7);
+        assertEquals(1.0, e.right(), 1e-7);
+    }
+
+    @Test
+    void curvatureNextToAKinkDoesNotPassAWrongGradient() {
+        // relu with relu'(0) = 1.15 (outside [0, 1]) plus 2e5·x²: first-order slopes -0.2 and 1.2 would let it pass.
+        try (var restore = Settings.withReluGradAtZero(1.0)) {
+            ValueFunction wrong = x -> WrongRules.extraSlope(x[0].relu(), x[0], 0.15).add(x[0].mul(x[0]).mul(2e5));
+            GradCheckEntry e = checker.check(wrong, 0.0).entries().get(0);
+            assertEquals(1.15, e.analytic(), 1e-12);
+            assertEquals(Verdict.KINK_FAIL, e.verdict(), e::toString);
+            assertEquals(0.0, e.left(), 1e-5);
+            assertEquals(1.0, e.right(), 1e-5);
+        }
+    }
+
+    @Test
+    void theSecondOrderOneSidedSlopeIsExactForAParabola() {
+        // f(x) = 3 + 2x + 5x²: f'(0) = 2 from points on one side only, with equal or unequal steps
+        java.util.function.DoubleUnaryOperator f = x -> 3 + 2 * x + 5 * x * x;
+        assertEquals(2.0, KinkProbe.secondOrderSlope(f.applyAsDouble(0), 0.5, f.applyAsDouble(0.5), 1.0, f.applyAsDouble(1.0)), 1e-12);
+        assertEquals(2.0, KinkProbe.secondOrderSlope(f.applyAsDouble(0), -0.25, f.applyAsDouble(-0.25), -0.7, f.applyAsDouble(-0.7)), 1e-12);
+    }
+
+    @Test
+    void everyEntryCarriesThePlainCheckersVerdictToo() {
+        GradCheckEntry atKink = checker.check(x -> x[0].relu(), 0.0).entries().get(0);
+        assertEquals(Verdict.KINK_PASS, atKink.verdict());
+        assertEquals(Verdict.FAIL, atKink.plainVerdict());
+        assertFalse(atKink.plainPassed());
+        assertEquals(checker.kinkAware(false).check(x -> x[0].relu(), 0.0).entries().get(0).verdict(), atKink.plainVerdict());
+        GradCheckEntry smooth = checker.check(x -> x[0].exp(), 0.3).entries().get(0);
+        assertEquals(Verdict.PASS, smooth.plainVerdict());
+        assertTrue(smooth.plainPassed());
+    }
 }

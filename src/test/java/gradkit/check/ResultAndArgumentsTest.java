@@ -190,8 +190,8 @@ class ResultAndArgumentsTest {
 
     @Test
     void entriesRefuseAMissingVerdict() {
-        assertThrows(IllegalArgumentException.class, () -> new GradCheckEntry(0, 1, 1, Double.NaN, Double.NaN, 0, null, List.of()));
-        GradCheckEntry e = new GradCheckEntry(0, 1, 1, Double.NaN, Double.NaN, 0, Verdict.PASS, null);
+        assertThrows(IllegalArgumentException.class, () -> new GradCheckEntry(0, 1, 1, Double.NaN, Double.NaN, 0, null, List.of(), Verdict.PASS));
+        GradCheckEntry e = new GradCheckEntry(0, 1, 1, Double.NaN, Double.NaN, 0, Verdict.PASS, null, Verdict.PASS);
         assertEquals(List.of(), e.kinkOperations());
     }
 }

@@ -49,6 +49,35 @@ class KinkConventionTest {
     }
 
     @Test
+    void reluGradAtZeroIsFixedWhenTheReluRunsNotWhenBackwardRuns() {
+        Value x = Value.of(0.0);
+        Value y;
+        try (var restore = Settings.withReluGradAtZero(1.0)) {
+            y = x.relu();
+        }
+        y.backward();                   // after the block: the setting is 0 again
+        assertEquals(1.0, x.grad(), "the graph keeps the convention it was built with");
+
+        Value z = Value.of(0.0);
+        Value w = z.relu();
+        try (var restore = Settings.withReluGradAtZero(1.0)) {
+            w.backward();
+        }
+        assertEquals(0.0, z.grad(), "built under 0, differentiated under 1: still 0");
+    }
+
+    @Test
+    void aRestoreHandlePrintsWhatItWillPutBack() {
+        var restore = Settings.withReluGradAtZero(1.0);
+        assertEquals("Restore(relu'(0) = 1.0 now; close() puts back 0.0)", restore.toString());
+        restore.close();
+        assertEquals(0.0, Settings.reluGradAtZero());
+        try (var p = Settings.withPrecision(Precision.FLOAT32)) {
+            assertEquals("Restore(precision = FLOAT32 now; close() puts back FLOAT64)", p.toString());
+        }
+    }
+
+    @Test
     void setterReturnsThePreviousValue() {
         assertEquals(0.0, Settings.setReluGradAtZero(0.7));
         assertEquals(0.7, Settings.setReluGradAtZero(0.0));

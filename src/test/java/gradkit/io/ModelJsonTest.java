@@ -158,6 +158,29 @@ class ModelJsonTest {
     }
 
     @Test
+    void contentAfterTheModelIsRefusedWithItsPlace() {
+        String json = ModelJson.toJson(new MLP(2, 1));
+        int lines = json.split("\n").length;
+        for (String trailing : new String[] {" {}", "\n{\"format\" : \"gradkit-mlp\"}", " 7", " ]"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelJson.fromJson(json + trailing));
+            assertTrue(e.getMessage().startsWith("The model file is not valid JSON"), e.getMessage());
+            assertTrue(e.getMessage().contains("(line " + (lines + (trailing.startsWith("\n") ? 1 : 0)) + ", column "), e.getMessage());
+        }
+        assertSameModel(ModelJson.fromJson(json), ModelJson.fromJson(json + "\n  \n"));   // white space is fine
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsNameAndPlace() {
+        String json = ModelJson.toJson(new MLP(2, 1));
+        String twice = json.replaceFirst("\"nin\" : 2,", "\"nin\" : 2,\n  \"nin\" : 3,");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelJson.fromJson(twice));
+        assertTrue(e.getMessage().contains("Duplicate field 'nin'") && e.getMessage().contains("(line 5, column "), e.getMessage());
+        String biasTwice = json.replaceFirst("\"bias\" : ", "\"bias\" : 0.5, \"bias\" : ");
+        IllegalArgumentException inNeuron = assertThrows(IllegalArgumentException.class, () -> ModelJson.fromJson(biasTwice));
+        assertTrue(inNeuron.getMessage().contains("Duplicate field 'bias'"), inNeuron.getMessage());
+    }
+
+    @Test
     void nullArgumentsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> ModelJson.fromJson(null));
         assertThrows(IllegalArgumentException.class, () -> ModelJson.toJson(null));

@@ -41,9 +41,16 @@ class Value:
     def __rmul__(self, other): return self * other
 
 import sys; sys.setrecursionlimit(100000)
-m = json.load(open('/tmp/nn/model0.json'))
-layers = [[([Value(w) for w in n['weights']], Value(n['bias'])) for n in L['neurons']] for L in m['layers']]
-def model(x):
+
+def load(model_path, data_path):
+    """The network (layers of (weights, bias)), its parameters, and the data X, Y, from gradkit's files."""
+    m = json.load(open(model_path))
+    layers = [[([Value(w) for w in n['weights']], Value(n['bias'])) for n in L['neurons']] for L in m['layers']]
+    params = [p for L in layers for (w, b) in L for p in w + [b]]
+    data = json.load(open(data_path))
+    return layers, params, [r[:2] for r in data], [r[2] for r in data]
+
+def model(layers, x):
     for li, L in enumerate(layers):
         out = []
         for (w, b) in L:
@@ -51,13 +58,11 @@ def model(x):
             out.append(act.relu() if li != len(layers) - 1 else act)
         x = out
     return x[0]
-params = [p for L in layers for (w, b) in L for p in w + [b]]
-data = json.load(open('/tmp/nn/data.json'))
-X = [r[:2] for r in data]; Y = [r[2] for r in data]
-losses_out = []
-for k in range(100):
+
+def step(layers, params, X, Y, k, steps=100):
+    """One step of micrograd's demo loop: forward the full batch, hinge + L2, backward, SGD."""
     inputs = [list(map(Value, xrow)) for xrow in X]
-    scores = list(map(model, inputs))
+    scores = [model(layers, x) for x in inputs]
     losses = [(1 + -yi*scorei).relu() for yi, scorei in zip(Y, scores)]
     data_loss = sum(losses) * (1.0 / len(losses))
     reg_loss = 1e-4 * sum((p*p for p in params))
@@ -65,7 +70,12 @@ for k in range(100):
     acc = sum((yi > 0) == (s.data > 0) for yi, s in zip(Y, scores)) / len(Y)
     for p in params: p.grad = 0
     total_loss.backward()
-    lr = 1.0 - 0.9*k/100
+    lr = 1.0 - 0.9*k/steps
     for p in params: p.data -= lr * p.grad
-    losses_out.append(total_loss.data)
-    if k % 10 == 0 or k == 99: print(k, repr(total_loss.data), acc)
+    return total_loss.data, acc
+
+if __name__ == '__main__':
+    layers, params, X, Y = load('/tmp/nn/model0.json', '/tmp/nn/data.json')
+    for k in range(100):
+        loss, acc = step(layers, params, X, Y, k)
+        if k % 10 == 0 or k == 99: print(k, repr(loss), acc)
