@@ -12,7 +12,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Grades exercise 11. Expected values come from the definitions; expected gradients from
+ * Grades exercise 11. Expected values come from the definitions (the library's {@code Value.softmax}
+ * and {@code Loss.crossEntropy} are checked against them too); expected gradients from
  * backpropagation through the library's {@link Value} (exp, sum, div, log: each checked against
  * analytic derivatives in the library's own tests), on random scores and random upstream gradients,
  * at ties and at scores of ±1000.
@@ -87,6 +88,8 @@ class Ex11SoftmaxCrossEntropyTest {
             double[] z = randomScores(random, 2 + trial, 2.0);
             double total = Arrays.stream(z).map(Math::exp).sum();
             double[] expected = Arrays.stream(z).map(x -> Math.exp(x) / total).toArray();
+            double[] library = Value.softmax(Arrays.asList(Value.all(z))).stream().mapToDouble(Value::data).toArray();
+            assertClose(expected, library, 1e-12, "the library's Value.softmax agrees with the definition");
             assertClose(expected, Ex11SoftmaxCrossEntropy.softmax(z), 1e-12,
                     "softmax of " + Arrays.toString(z) + ". Hint: divide every e^z by the SUM of all of them");
         }
@@ -116,6 +119,8 @@ class Ex11SoftmaxCrossEntropyTest {
             int target = random.nextInt(z.length);
             double total = Arrays.stream(z).map(Math::exp).sum();
             double expected = -Math.log(Math.exp(z[target]) / total);
+            assertEquals(expected, gradkit.nn.Loss.crossEntropy(Arrays.asList(Value.all(z)), target).data(), 1e-12,
+                    "the library's Loss.crossEntropy agrees with the definition");
             assertEquals(expected, Ex11SoftmaxCrossEntropy.crossEntropy(z, target), 1e-12,
                     "cross-entropy of " + Arrays.toString(z) + " with target " + target
                             + ". Hint: -log of the target's probability, a positive number");
