@@ -8,7 +8,6 @@ import gradkit.engine.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -320,52 +319,11 @@ public final class GradientChecker {
     }
 
     private DirectionalCheck runDirection(CheckedFunction f, long seed) {
-        double[] direction = randomUnitVector(f.dimension(), seed);
-        Value out = f.buildAtPoint();
-        BranchPattern atPoint = Graph.of(out).branchPattern();
-        out.backward();
-        double[] gradient = f.gradient();
-        double analytic = 0.0;
-        for (int j = 0; j < gradient.length; j++) {
-            analytic += gradient[j] * direction[j];
-        }
-        Evaluation plus = f.evaluateAlong(direction, eps);
-        Evaluation minus = f.evaluateAlong(direction, -eps);
-        double numeric = (plus.value() - minus.value()) / (2 * eps);
-        boolean crossedKink = !plus.pattern().equals(atPoint) || !minus.pattern().equals(atPoint);
-        return new DirectionalCheck(toList(direction), analytic, numeric, relativeError(analytic, numeric),
-                close(analytic, numeric), crossedKink, seed);
-    }
-
-    /** A direction drawn uniformly from the unit sphere: normal components, then normalized. */
-    private static double[] randomUnitVector(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] v = new double[n];
-        double norm;
-        do {
-            double squares = 0.0;
-            for (int j = 0; j < n; j++) {
-                v[j] = random.nextGaussian();
-                squares += v[j] * v[j];
-            }
-            norm = Math.sqrt(squares);
-        } while (norm == 0.0);
-        for (int j = 0; j < n; j++) {
-            v[j] /= norm;
-        }
-        return v;
-    }
-
-    private static List<Double> toList(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(v);
-        }
-        return list;
+        return RandomDirection.check(f, seed, eps, this::close);
     }
 
     /** PyTorch's gradcheck rule: |a - n| <= atol + rtol·|n|. False for NaN and for unequal infinities. */
-    private boolean close(double analytic, double numeric) {
+    boolean close(double analytic, double numeric) {
         if (analytic == numeric) {
             return true;
         }

@@ -76,17 +76,13 @@ public final class Graph {
             while (top >= 0) {
                 Value node = stack[top];
                 int next = nextParent[top];
-                if (next < node.operandCount()) {
+                Value parent = node.operandOrNull(next);
+                if (parent != null) {
                     nextParent[top] = next + 1;
-                    Value parent = node.operand(next);
                     if (parent.visited) {
                         continue;
                     }
                     parent.visited = true;
-                    if (parent.isLeaf()) {
-                        order.add(parent); // a leaf has no parents to wait for: it is finished at once
-                        continue;
-                    }
                     if (++top == stack.length) {
                         stack = Arrays.copyOf(stack, stack.length * 2);
                         nextParent = Arrays.copyOf(nextParent, nextParent.length * 2);

@@ -21,19 +21,21 @@ final class Reduction extends Value {
         super(data, op, branch, null, 0.0, null, 0.0);
         this.operands = operands;
         this.localGrads = localGrads;
-        if (localGrads != null) {
+        if (localGrads != null && Settings.precision() == Precision.FLOAT32) {
             for (int i = 0; i < localGrads.length; i++) {
                 localGrads[i] = r(localGrads[i]);
             }
         }
     }
 
-    /** Left to right, each partial sum rounded as a loop of additions would round it. Local derivatives: 1. */
-    static Reduction sumOf(Value... terms) {
-        if (terms == null || terms.length == 0) {
+    /**
+     * Left to right, each partial sum rounded as a loop of additions would round it. Local
+     * derivatives: 1. Keeps {@code operands} itself: pass an array no one else changes.
+     */
+    static Reduction sumOf(Value[] operands) {
+        if (operands == null || operands.length == 0) {
             throw new IllegalArgumentException("sum needs at least one term, but got none.");
         }
-        Value[] operands = terms.clone();
         double total = 0.0;
         for (int i = 0; i < operands.length; i++) {
             if (operands[i] == null) {
@@ -109,6 +111,11 @@ final class Reduction extends Value {
             Value operand = operands[i];
             operand.grad = precision.accumulate(operand.grad, localGrads == null ? 1.0 : localGrads[i], grad);
         }
+    }
+
+    @Override
+    Value operandOrNull(int i) {
+        return i < operands.length ? operands[i] : null;
     }
 
     @Override

@@ -68,14 +68,14 @@ public sealed class Value permits Reduction {
 
     /** A node with up to two operands; the result and both local derivatives are rounded to the precision. */
     Value(double data, String op, Branch branch, Value a, double da, Value b, double db) {
-        Precision precision = Settings.precision();
-        this.data = precision.round(data);
+        boolean float32 = Settings.precision() == Precision.FLOAT32;
+        this.data = float32 ? (float) data : data;
         this.op = op;
         this.branch = (byte) branch.ordinal();
         this.a = a;
-        this.da = precision.round(da);
+        this.da = float32 ? (float) da : da;
         this.b = b;
-        this.db = precision.round(db);
+        this.db = float32 ? (float) db : db;
     }
 
     private Value unary(String op, Branch branch, double out, double dOut) {
@@ -83,7 +83,7 @@ public sealed class Value permits Reduction {
     }
 
     private Value unary(String op, double out, double dOut) {
-        return unary(op, Branch.NONE, out, dOut);
+        return new Value(out, op, Branch.NONE, this, dOut, null, 0.0);
     }
 
     private Value binary(String op, Branch branch, double out, double dThis, Value other, double dOther) {
@@ -91,7 +91,7 @@ public sealed class Value permits Reduction {
     }
 
     private Value binary(String op, double out, double dThis, Value other, double dOther) {
-        return binary(op, Branch.NONE, out, dThis, other, dOther);
+        return new Value(out, op, Branch.NONE, this, dThis, other, dOther);
     }
 
     /** x rounded to the current precision: an intermediate step of a local derivative. */
@@ -210,7 +210,7 @@ public sealed class Value permits Reduction {
      * @throws IllegalArgumentException if there are no terms or a term is null
      */
     public static Value sum(Value... terms) {
-        return Reduction.sumOf(terms);
+        return Reduction.sumOf(terms == null ? null : terms.clone()); // a copy: the caller may reuse its array
     }
 
     /** The sum of a list of values as one node; see {@link #sum(Value...)}. */
@@ -466,6 +466,11 @@ public sealed class Value permits Reduction {
     /** The number of operands: 0 for a leaf. */
     int operandCount() {
         return b != null ? 2 : a != null ? 1 : 0;
+    }
+
+    /** Operand {@code i}, or null past the last one: one call that the graph walk asks per step. */
+    Value operandOrNull(int i) {
+        return i == 0 ? a : i == 1 ? b : null;
     }
 
     /** Operand {@code i}, counted from 0. */
