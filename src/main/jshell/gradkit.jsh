@@ -8,6 +8,7 @@ import gradkit.check.*;
 import gradkit.data.*;
 import gradkit.viz.*;
 import gradkit.io.*;
+import gradkit.gpt.*;
 import java.util.function.*;
 // java.lang.Module would make a plain `Module` ambiguous; in this shell it means the network's.
 import gradkit.nn.Module;
