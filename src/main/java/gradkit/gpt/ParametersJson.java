@@ -1,21 +1,19 @@
 package gradkit.gpt;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import static gradkit.io.StrictJson.describe;
+import static gradkit.io.StrictJson.field;
+import static gradkit.io.StrictJson.finiteForSaving;
+import static gradkit.io.StrictJson.finiteNumber;
+import static gradkit.io.StrictJson.integer;
+import static gradkit.io.StrictJson.onlyFields;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gradkit.engine.Value;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import gradkit.io.StrictJson;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +35,8 @@ import java.util.Set;
  *
  * <p>Loading checks the whole file before building anything and refuses, with the reason and the
  * place, anything but exactly this: a missing, unknown or repeated name, a matrix or row of the
- * wrong size, a number that is not finite, or anything after the closing brace.
+ * wrong size, a number that is not finite, or anything after the closing brace. The strict reading
+ * itself (one object, no key twice, fields of the right kind) is {@link StrictJson}'s.
  */
 public final class ParametersJson {
 
@@ -49,16 +48,13 @@ public final class ParametersJson {
     private static final Set<String> TOP_FIELDS = Set.of("format", "version", "config", "matrices");
     private static final Set<String> CONFIG_FIELDS = Set.of("vocabSize", "nEmbd", "nHead", "nLayer", "blockSize");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final String FILE = "the parameters file";
 
     private ParametersJson() {}
 
     /** The parameters as a JSON text. Refuses a NaN or infinite weight (JSON cannot hold one). */
     public static String toJson(Parameters parameters) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = StrictJson.newObject();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         GptConfig c = parameters.config();
@@ -75,20 +71,11 @@ public final class ParametersJson {
             for (int i = 0; i < matrix.length; i++) {
                 ArrayNode row = rows.addArray();
                 for (int j = 0; j < matrix[i].length; j++) {
-                    double x = matrix[i][j].data();
-                    if (!Double.isFinite(x)) {
-                        throw new IllegalArgumentException("Cannot save the parameters: " + name + "[" + i + "][" + j
-                                + "] is " + x + " (did training diverge?). JSON can only hold finite numbers.");
-                    }
-                    row.add(x);
+                    row.add(finiteForSaving(matrix[i][j].data(), "the parameters", name + "[" + i + "][" + j + "]"));
                 }
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the parameters as JSON: " + e.getOriginalMessage(), e);
-        }
+        return StrictJson.write(root, "the parameters");
     }
 
     /**
@@ -100,56 +87,31 @@ public final class ParametersJson {
         if (json == null) {
             throw new IllegalArgumentException("fromJson needs a JSON text, but got null.");
         }
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The parameters file is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("The parameters file must hold a JSON object, but holds "
-                    + (root == null || root.isMissingNode() ? "nothing" : describe(root)) + ".");
-        }
-        onlyFields(root, TOP_FIELDS, "the parameters file");
-        JsonNode format = field(root, "format", "the parameters file");
+        JsonNode root = StrictJson.parseObject(json, FILE);
+        onlyFields(root, TOP_FIELDS, FILE);
+        JsonNode format = field(root, "format", FILE);
         if (!format.isTextual() || !format.textValue().equals(FORMAT)) {
             throw new IllegalArgumentException("The parameters file has format " + format + ", expected \""
                     + FORMAT + "\".");
         }
-        int version = integer(root, "version", "the parameters file");
+        int version = integer(root, "version", FILE);
         if (version != VERSION) {
             throw new IllegalArgumentException("The parameters file has version " + version
                     + ", but this gradkit reads version " + VERSION + ".");
         }
-        GptConfig config = config(field(root, "config", "the parameters file"));
-        Map<String, double[][]> numbers = matrices(field(root, "matrices", "the parameters file"), config);
+        GptConfig config = config(field(root, "config", FILE));
+        Map<String, double[][]> numbers = matrices(field(root, "matrices", FILE), config);
         return Parameters.of(config, numbers);
     }
 
     /** Writes {@link #toJson} to {@code file} (UTF-8), replacing it if it exists. */
     public static void save(Parameters parameters, Path file) {
-        String json = toJson(parameters);
-        try {
-            Files.writeString(file, json, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the parameters to " + file + ": " + e.getMessage(), e);
-        }
+        StrictJson.save(toJson(parameters), file, "the parameters");
     }
 
     /** Reads parameters written by {@link #save}; a bad file's message starts with the file's name. */
     public static Parameters load(Path file) {
-        String json;
-        try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read parameters from " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return fromJson(json);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return StrictJson.load(file, "parameters", ParametersJson::fromJson);
     }
 
     // ---------------------------------------------------------------- the parts of the file
@@ -197,59 +159,5 @@ public final class ParametersJson {
             }
         }
         return rows;
-    }
-
-    // ---------------------------------------------------------------- reading fields with clear errors
-
-    private static void onlyFields(JsonNode object, Set<String> allowed, String where) {
-        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new IllegalArgumentException(capitalize(where) + " has an unknown field \"" + name
-                        + "\"; expected only " + new java.util.TreeSet<>(allowed) + ".");
-            }
-        }
-    }
-
-    private static JsonNode field(JsonNode object, String name, String where) {
-        JsonNode node = object.get(name);
-        if (node == null || node.isNull()) {
-            throw new IllegalArgumentException(capitalize(where) + " has no \"" + name + "\" field.");
-        }
-        return node;
-    }
-
-    private static int integer(JsonNode object, String name, String where) {
-        JsonNode node = field(object, name, where);
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new IllegalArgumentException("\"" + name + "\" in " + where + " is " + describe(node)
-                    + ", expected a whole number.");
-        }
-        return node.intValue();
-    }
-
-    private static double finiteNumber(JsonNode node, String where) {
-        if (!node.isNumber()) {
-            throw new IllegalArgumentException(where + " is " + describe(node) + ", expected a number.");
-        }
-        double x = node.doubleValue();
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(where + " is beyond the range of a double (it reads as " + x + ").");
-        }
-        return x;
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            return "the string " + node;
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        return node.getNodeType().toString().toLowerCase() + " " + node;
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -1,12 +1,13 @@
 package gradkit.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import static gradkit.io.StrictJson.array;
+import static gradkit.io.StrictJson.describe;
+import static gradkit.io.StrictJson.finiteForSaving;
+import static gradkit.io.StrictJson.finiteNumber;
+import static gradkit.io.StrictJson.integer;
+import static gradkit.io.StrictJson.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gradkit.engine.Value;
@@ -14,11 +15,9 @@ import gradkit.nn.Activation;
 import gradkit.nn.Layer;
 import gradkit.nn.MLP;
 import gradkit.nn.Neuron;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -46,7 +45,8 @@ import java.util.Random;
  *
  * <p>Loading checks the whole file before it builds anything, so a bad file gives an
  * {@link IllegalArgumentException} saying what is wrong and where (for example
- * "layer 1, neuron 3 has 15 weights, expected 16"), never a half-loaded model.
+ * "layer 1, neuron 3 has 15 weights, expected 16"), never a half-loaded model. The strict reading
+ * itself (one object, no key twice, fields of the right kind) is {@link StrictJson}'s.
  */
 public final class ModelJson {
 
@@ -55,12 +55,7 @@ public final class ModelJson {
     /** The version of the format this class writes and reads. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Reads strictly: one value per file (nothing after it) and each key once per object. */
-    private static final ObjectMapper READER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final String FILE = "the model file";
 
     private ModelJson() {}
 
@@ -69,7 +64,7 @@ public final class ModelJson {
         if (model == null) {
             throw new IllegalArgumentException("toJson needs a model, but got null.");
         }
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = StrictJson.newObject();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("nin", model.nin());
@@ -90,16 +85,12 @@ public final class ModelJson {
                 ArrayNode weights = jsonNeuron.putArray("weights");
                 List<Value> w = neuron.weights();
                 for (int i = 0; i < w.size(); i++) {
-                    weights.add(finiteForSaving(w.get(i).data(), "layer " + l + ", neuron " + n + ", weight " + i));
+                    weights.add(finiteForSaving(w.get(i).data(), "the model", "layer " + l + ", neuron " + n + ", weight " + i));
                 }
-                jsonNeuron.put("bias", finiteForSaving(neuron.bias().data(), "layer " + l + ", neuron " + n + ", bias"));
+                jsonNeuron.put("bias", finiteForSaving(neuron.bias().data(), "the model", "layer " + l + ", neuron " + n + ", bias"));
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the model as JSON: " + e.getOriginalMessage(), e);
-        }
+        return StrictJson.write(root, "the model");
     }
 
     /**
@@ -117,7 +108,7 @@ public final class ModelJson {
         if (json == null) {
             throw new IllegalArgumentException("fromJson needs a JSON text, but got null.");
         }
-        JsonNode root = parse(json);
+        JsonNode root = StrictJson.parseObject(json, FILE);
         Architecture architecture = readArchitecture(root);
         double[][][] parameters = readParameters(root, architecture);
         return build(architecture, parameters);
@@ -126,38 +117,22 @@ public final class ModelJson {
     /** What a model file says about the network's shape. */
     private record Architecture(int nin, int[] sizes, Activation hidden, Activation output) {}
 
-    /** The text as one JSON object: no trailing content, no key twice. */
-    private static JsonNode parse(String json) {
-        JsonNode root;
-        try {
-            root = READER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The model file is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").", e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("The model file must hold a JSON object, but holds "
-                    + (root == null || root.isMissingNode() ? "nothing" : describe(root)) + ".");
-        }
-        return root;
-    }
-
     /** The header (format and version) and the architecture (nin, sizes, activations). */
     private static Architecture readArchitecture(JsonNode root) {
-        String format = text(root, "format", "the model file");
+        String format = text(root, "format", FILE);
         if (!format.equals(FORMAT)) {
             throw new IllegalArgumentException("The model file has format \"" + format + "\", expected \"" + FORMAT + "\".");
         }
-        int version = integer(root, "version", "the model file");
+        int version = integer(root, "version", FILE);
         if (version != VERSION) {
             throw new IllegalArgumentException("The model file has version " + version + ", but this gradkit reads version "
                     + VERSION + ".");
         }
-        int nin = integer(root, "nin", "the model file");
+        int nin = integer(root, "nin", FILE);
         if (nin <= 0) {
             throw new IllegalArgumentException("The model file has nin = " + nin + ", expected at least 1.");
         }
-        JsonNode jsonSizes = array(root, "sizes", "the model file");
+        JsonNode jsonSizes = array(root, "sizes", FILE);
         if (jsonSizes.size() == 0) {
             throw new IllegalArgumentException("The model file has no layer sizes (\"sizes\" is empty).");
         }
@@ -178,7 +153,7 @@ public final class ModelJson {
      */
     private static double[][][] readParameters(JsonNode root, Architecture architecture) {
         int[] sizes = architecture.sizes();
-        JsonNode jsonLayers = array(root, "layers", "the model file");
+        JsonNode jsonLayers = array(root, "layers", FILE);
         if (jsonLayers.size() != sizes.length) {
             throw new IllegalArgumentException("The model file has " + jsonLayers.size() + " layers, expected "
                     + sizes.length + " (one per entry of sizes).");
@@ -247,12 +222,7 @@ public final class ModelJson {
 
     /** Writes {@link #toJson(MLP)} to {@code file} (UTF-8), replacing it if it exists. */
     public static void save(MLP model, Path file) {
-        String json = toJson(model);
-        try {
-            Files.writeString(file, json, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the model to " + file + ": " + e.getMessage(), e);
-        }
+        StrictJson.save(toJson(model), file, "the model");
     }
 
     /**
@@ -262,95 +232,18 @@ public final class ModelJson {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static MLP load(Path file) {
-        String json;
-        try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read a model from " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            return fromJson(json);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return StrictJson.load(file, "a model", ModelJson::fromJson);
     }
 
-    // ---------------------------------------------------------------- reading fields with clear errors
-
-    private static JsonNode field(JsonNode object, String name, String where) {
-        JsonNode node = object.get(name);
-        if (node == null || node.isNull()) {
-            throw new IllegalArgumentException(capitalize(where) + " has no \"" + name + "\" field.");
-        }
-        return node;
-    }
-
-    private static String text(JsonNode object, String name, String where) {
-        JsonNode node = field(object, name, where);
-        if (!node.isTextual()) {
-            throw new IllegalArgumentException("\"" + name + "\" in " + where + " is " + describe(node) + ", expected a string.");
-        }
-        return node.textValue();
-    }
-
-    private static int integer(JsonNode object, String name, String where) {
-        JsonNode node = field(object, name, where);
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new IllegalArgumentException("\"" + name + "\" in " + where + " is " + describe(node)
-                    + ", expected a whole number.");
-        }
-        return node.intValue();
-    }
-
-    private static JsonNode array(JsonNode object, String name, String where) {
-        JsonNode node = field(object, name, where);
-        if (!node.isArray()) {
-            throw new IllegalArgumentException("\"" + name + "\" in " + where + " is " + describe(node) + ", expected an array.");
-        }
-        return node;
-    }
-
+    /** The activation named by the string field {@code name}. */
     private static Activation activation(JsonNode root, String name) {
-        String value = text(root, name, "the model file");
+        String value = text(root, name, FILE);
         for (Activation a : Activation.values()) {
             if (a.name().equals(value)) {
                 return a;
             }
         }
         throw new IllegalArgumentException("\"" + name + "\" is \"" + value + "\", expected one of "
-                + java.util.Arrays.toString(Activation.values()) + ".");
-    }
-
-    private static double finiteNumber(JsonNode node, String where) {
-        if (!node.isNumber()) {
-            throw new IllegalArgumentException(where + " is " + describe(node) + ", expected a number.");
-        }
-        double x = node.doubleValue();
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(where + " is beyond the range of a double (it reads as " + x + ").");
-        }
-        return x;
-    }
-
-    private static double finiteForSaving(double x, String where) {
-        if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException("Cannot save the model: " + where + " is " + x
-                    + " (did training diverge?). JSON can only hold finite numbers.");
-        }
-        return x;
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            return "the string " + node;
-        }
-        if (node.isNull()) {
-            return "null";
-        }
-        return node.getNodeType().toString().toLowerCase() + " " + node;
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+                + Arrays.toString(Activation.values()) + ".");
     }
 }
