@@ -114,7 +114,7 @@ final class ChildOutput {
     /** The start of what the JVM printed outside the protocol (its own messages), cleaned for display. */
     String diagnosis() {
         synchronized (diagnosis) {
-            return Text.clean(diagnosis.toString(StandardCharsets.UTF_8)).strip();
+            return StudentText.clean(diagnosis.toString(StandardCharsets.UTF_8)).strip();
         }
     }
 }

@@ -111,7 +111,7 @@ public final class ExerciseCompiler implements AutoCloseable {
                     + " class or method the exercise gave you?)");
         }
         String text = String.join("\n", lines) + (other.isBlank() ? "" : "\n" + other.strip());
-        return Text.cap(Text.clean(text), MAX_MESSAGE_CHARS);
+        return StudentText.cap(StudentText.clean(text), MAX_MESSAGE_CHARS);
     }
 
     /** The source line an error points at, or "" when it cannot be read. */

@@ -64,7 +64,7 @@ final class ExerciseGrading {
             }
             return new ExerciseResult(exercise.id(), exercise.studentFile(), "", results);
         } catch (RuntimeException | IOException | OutOfMemoryError | StackOverflowError e) {
-            return failedAll("", "The grader could not run this test (" + Text.clean(String.valueOf(e)) + "); it"
+            return failedAll("", "The grader could not run this test (" + StudentText.clean(String.valueOf(e)) + "); it"
                     + " counts as failed. Please tell your instructor.");
         }
     }

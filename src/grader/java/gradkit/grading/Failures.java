@@ -20,7 +20,7 @@ final class Failures {
 
     static String describe(Throwable t) {
         try {
-            return Text.cap(describeUnguarded(t), TestRunner.MAX_MESSAGE_CHARS);
+            return StudentText.cap(describeUnguarded(t), TestRunner.MAX_MESSAGE_CHARS);
         } catch (Throwable hostile) {
             return "The test failed with a " + t.getClass().getName() + " whose message could not be read.";
         }
@@ -29,7 +29,7 @@ final class Failures {
     private static String describeUnguarded(Throwable t) {
         if (t instanceof AssertionFailedError || t instanceof AssertionError) {
             Throwable cause = t.getCause();   // assertThrows reports an unexpected exception as the cause
-            String message = Text.cap(String.valueOf(t.getMessage()), TestRunner.MAX_MESSAGE_CHARS);
+            String message = StudentText.cap(String.valueOf(t.getMessage()), TestRunner.MAX_MESSAGE_CHARS);
             return cause != null && cause != t && isTodo(cause) ? describeUnguarded(cause) + "\n" + message : message;
         }
         String text;
@@ -40,7 +40,7 @@ final class Failures {
         } else if (t instanceof AccessControlException denied) {
             text = refused(denied);
         } else {
-            text = Text.cap(String.valueOf(t), TestRunner.MAX_MESSAGE_CHARS);
+            text = StudentText.cap(String.valueOf(t), TestRunner.MAX_MESSAGE_CHARS);
         }
         String where = whereInExercise(t);
         return where.isEmpty() ? text : text + "\n    " + where;

@@ -102,6 +102,11 @@ public final class StudentText {
         return i;
     }
 
+    /** {@link #cap(String, int, String)} for one message of a report: the note says the report's limit. */
+    public static String cap(String text, int maxChars) {
+        return cap(text, maxChars, "the report keeps " + maxChars + " per message");
+    }
+
     /**
      * The text cut to at most {@code maxChars} characters (never splitting a surrogate pair), with a
      * note saying how much was cut and {@code why}; the text itself when it is short enough.

@@ -142,12 +142,12 @@ public record SubmissionFile(String source, String problem) {
         }
         String declared = pkg.group(1).replaceAll("\\s", "");
         if (!declared.equals(PACKAGE)) {
-            return refused(fileName + " declares package " + Text.cap(Text.clean(declared), 100) + "; the exercise"
+            return refused(fileName + " declares package " + StudentText.cap(StudentText.clean(declared), 100) + "; the exercise"
                     + " expects \"package " + PACKAGE + ";\".");
         }
         Matcher type = PUBLIC_TYPE.matcher(code);
         if (type.find() && !type.group(1).equals(expectedClass)) {
-            return refused(fileName + " declares public class " + Text.cap(Text.clean(type.group(1)), 100) + "; the"
+            return refused(fileName + " declares public class " + StudentText.cap(StudentText.clean(type.group(1)), 100) + "; the"
                     + " exercise expects public class " + expectedClass + " (the class name must match the file name).");
         }
         return new SubmissionFile(source, "");

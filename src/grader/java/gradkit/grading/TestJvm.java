@@ -206,7 +206,7 @@ public final class TestJvm {
                     int index = event.path("index").asInt(-1);
                     if (kind.equals("ready") && !event.path("policy").asText().equals("enforced")) {
                         notes.add("The grader's security policy was not in force in the test JVM ("
-                                + Text.clean(event.path("policy").asText()) + ").");
+                                + StudentText.clean(event.path("policy").asText()) + ").");
                     } else if (kind.equals("start") && index >= from && index < tests.size() && current < 0) {
                         current = index;
                         startedAt = System.nanoTime();
@@ -237,8 +237,8 @@ public final class TestJvm {
 
         private TestOutcome outcomeOf(JsonNode finish) {
             boolean passed = finish.path("passed").isBoolean() && finish.path("passed").booleanValue();
-            String message = Text.cap(Text.clean(finish.path("message").asText("")), TestRunner.MAX_MESSAGE_CHARS);
-            String printed = Text.cap(Text.clean(finish.path("output").asText("")), 2 * TestRunner.MAX_OUTPUT_CHARS);
+            String message = StudentText.cap(StudentText.clean(finish.path("message").asText("")), TestRunner.MAX_MESSAGE_CHARS);
+            String printed = StudentText.cap(StudentText.clean(finish.path("output").asText("")), 2 * TestRunner.MAX_OUTPUT_CHARS);
             return new TestOutcome(passed, message, printed);
         }
 
@@ -257,7 +257,7 @@ public final class TestJvm {
                 return "Out of memory: the test used up the " + heapMegabytes + " MB heap (OutOfMemoryError), which"
                         + " stops the test JVM. Is something growing without end?";
             }
-            String detail = log.isEmpty() ? "" : " The JVM said: " + Text.cap(log, 1000);
+            String detail = log.isEmpty() ? "" : " The JVM said: " + StudentText.cap(log, 1000);
             return "The test JVM stopped (exit code " + exitCode + "): exercise code must return"
                     + " or throw, and stay within the grader's limits on memory, threads and files." + detail;
         }

@@ -105,7 +105,7 @@ public final class TestRunner {
             finish.put("event", "finish");
             finish.put("index", item.index());
             finish.put("passed", outcome.passed());
-            finish.put("message", Text.cap(outcome.message(), MAX_MESSAGE_CHARS));
+            finish.put("message", StudentText.cap(outcome.message(), MAX_MESSAGE_CHARS));
             finish.put("output", output);
             events.emit(finish);
             if (!stopped) {
