@@ -59,6 +59,21 @@ class NotebookExercisesTest {
         }));
     }
 
+    /** nbformat 4.5 gives every cell an id; one without would be given one on opening, a modification. */
+    @TestFactory
+    Stream<DynamicTest> everyCellHasItsOwnId() {
+        return Notebook.in(NotebookJShellTest.NOTEBOOKS).stream().map(path -> dynamicTest(path.getFileName() + "", () -> {
+            Set<String> ids = new LinkedHashSet<>();
+            int i = 0;
+            for (JsonNode cell : new ObjectMapper().readTree(path.toFile()).path("cells")) {
+                String id = cell.path("id").asText("");
+                int index = i++;
+                assertTrue(!id.isEmpty(), () -> path + ": cell " + index + " has no id");
+                assertTrue(ids.add(id), () -> path + ": cell " + index + " repeats the id " + id);
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyNotebookEndsByCheckingTheExercisesItLinks() {
         return Notebook.in(NotebookJShellTest.NOTEBOOKS).stream().map(path -> dynamicTest(path.getFileName() + "", () -> {
