@@ -10,7 +10,8 @@ import org.opentest4j.AssertionFailedError;
  * call on it is guarded and the result is capped.
  *
  * <pre>{@code
- * Failures.describe(new UnsupportedOperationException("TODO: forward"));  // "Not implemented yet: TODO: forward"
+ * String todo = "TODO: forward";                                  // an exercise skeleton's message
+ * Failures.describe(new UnsupportedOperationException(todo));      // "Not implemented yet: TODO: forward"
  * }</pre>
  */
 @SuppressWarnings("removal")
