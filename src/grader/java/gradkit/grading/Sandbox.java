@@ -181,6 +181,11 @@ public final class Sandbox {
                 Thread.currentThread().interrupt();
             }
         }
+        destroyTree(process);
+    }
+
+    /** Kills the process and every process it started that is still its descendant, then waits a little. */
+    static void destroyTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {

@@ -86,11 +86,11 @@ final class StudentGrading {
         try {
             finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
-                kill(process);
+                Sandbox.destroyTree(process);
             }
             reader.join(5000);   // a pipe still held by an escaped process must not hold us
         } catch (InterruptedException e) {
-            kill(process);
+            Sandbox.destroyTree(process);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while grading " + original, e);
         }
@@ -153,15 +153,6 @@ final class StudentGrading {
         }
     }
 
-    private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** The end of what the child wrote to its error output, cleaned, for the gradebook's reason. */
     private static String logTail(Path log) {
