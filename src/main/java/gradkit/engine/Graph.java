@@ -46,67 +46,20 @@ public final class Graph {
      * Every value {@code output} depends on, each exactly once, parents before children, ending with
      * {@code output}.
      *
-     * <p>This is a depth-first search that finishes a node after all its parents, written with an
-     * explicit stack instead of recursion, so that a chain of ten million operations does not overflow
-     * the Java call stack. Each node carries a {@code visited} mark during the walk; the marks are all
-     * cleared before this method returns.
+     * <p>This is a depth-first search that adds a node after all its parents. It recurses as
+     * micrograd's {@code build_topo} does, and continues with a stack of its own on the heap past a
+     * few hundred nested calls, so that a chain of ten million operations does not overflow the Java
+     * call stack.
+     *
+     * @throws IllegalArgumentException if {@code output} is null
      */
     public static List<Value> topologicalOrder(Value output) {
-        List<Value> order = new ArrayList<>();
-        try {
-            depthFirst(output, order);
-        } finally {
-            clearMarks(order);
+        if (output == null) {
+            throw new IllegalArgumentException("topologicalOrder needs the output Value of a computation, but got null.");
         }
-        return order;
-    }
-
-    /**
-     * The walk of {@link #topologicalOrder}, leaving every node of {@code order} marked visited: the
-     * caller clears the marks ({@link Value#backward()} does it in the loop that resets the gradients).
-     * If the walk fails, the nodes still on its stack are cleared here.
-     */
-    static void depthFirst(Value output, List<Value> order) {
-        Value[] stack = new Value[64];
-        int[] nextParent = new int[64]; // for each node on the stack: which parent to look at next
-        int top = 0;
-        stack[0] = output;
-        output.visited = true;
-        try {
-            while (top >= 0) {
-                Value node = stack[top];
-                int next = nextParent[top];
-                Value parent = node.operandOrNull(next);
-                if (parent != null) {
-                    nextParent[top] = next + 1;
-                    if (parent.visited) {
-                        continue;
-                    }
-                    parent.visited = true;
-                    if (++top == stack.length) {
-                        stack = Arrays.copyOf(stack, stack.length * 2);
-                        nextParent = Arrays.copyOf(nextParent, nextParent.length * 2);
-                    }
-                    stack[top] = parent;
-                    nextParent[top] = 0;
-                } else {
-                    order.add(node); // all parents are already in the order
-                    top--;
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            for (int i = 0; i <= top; i++) {
-                stack[i].visited = false;
-            }
-            clearMarks(order);
-            throw e;
-        }
-    }
-
-    private static void clearMarks(List<Value> nodes) {
-        for (Value node : nodes) {
-            node.visited = false;
-        }
+        TopologicalSort order = TopologicalSort.of(output, false);
+        order.clearMarks();
+        return new ArrayList<>(Arrays.asList(order.toArray()));
     }
 
     /** The output this graph was built from. */

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A value computed from any number of operands in one node: a sum, the max or min of a list, a
- * logSumExp. It keeps its operands and their local derivatives in two arrays; {@link Value} keeps
- * the one or two operands of every other operation in fields, which is what keeps a node small.
+ * logSumExp. It keeps its operands and their local derivatives in two arrays, where {@link Unary}
+ * and {@link Binary} keep their one or two in fields, which is what keeps those nodes small.
  *
  * <p>The public operations are {@link Value#sum}, {@link Value#max(List)}, {@link Value#min(List)}
  * and {@link Value#logSumExp}; each is written out here, its result and its local derivatives
@@ -13,12 +13,14 @@ import java.util.List;
  */
 final class Reduction extends Value {
 
-    private final Value[] operands;
+    private final String op;
+    final Value[] operands;
     /** d(this)/d(operand i); null for a sum, whose local derivatives are all 1. */
     private final double[] localGrads;
 
     private Reduction(double data, String op, Branch branch, Value[] operands, double[] localGrads) {
-        super(data, op, branch, null, 0.0, null, 0.0);
+        super(data, branch);
+        this.op = op;
         this.operands = operands;
         this.localGrads = localGrads;
         if (localGrads != null && Settings.precision() == Precision.FLOAT32) {
@@ -114,11 +116,6 @@ final class Reduction extends Value {
     }
 
     @Override
-    Value operandOrNull(int i) {
-        return i < operands.length ? operands[i] : null;
-    }
-
-    @Override
     int operandCount() {
         return operands.length;
     }
@@ -131,5 +128,10 @@ final class Reduction extends Value {
     @Override
     double localGrad(int i) {
         return localGrads == null ? 1.0 : localGrads[i];
+    }
+
+    @Override
+    public String op() {
+        return op;
     }
 }

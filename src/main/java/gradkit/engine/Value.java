@@ -1,6 +1,5 @@
 package gradkit.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,50 +47,41 @@ import java.util.List;
  *
  * <p>A {@code Value} is not thread-safe: build and differentiate a graph on one thread.
  */
-public sealed class Value permits Reduction {
+public abstract sealed class Value permits Leaf, Unary, Binary, Reduction {
 
     private static final Branch[] BRANCHES = Branch.values();
 
-    // data and grad are read directly by the engine's own loops (Reduction, backward).
+    // data and grad are read directly by the engine's own loops (the node kinds, backward).
     double data;
     double grad;
-    /** The operands (null when absent) and the local derivatives d(this)/d(operand). */
-    private final Value a;
-    private final Value b;
-    private final double da;
-    private final double db;
-    private final String op;
-    private final byte branch;      // a Branch's ordinal: one byte keeps a node at 64 bytes
-    private String label;
-    /** Used only while {@link Graph} walks the graph; false at all other times. */
+    private final byte branch;      // a Branch's ordinal: one byte, where a reference would take four
+    /** Used only while {@link TopologicalSort} walks the graph; false at all other times. */
     boolean visited;
 
-    /** A node with up to two operands; the result and both local derivatives are rounded to the precision. */
-    Value(double data, String op, Branch branch, Value a, double da, Value b, double db) {
-        boolean float32 = Settings.precision() == Precision.FLOAT32;
-        this.data = float32 ? (float) data : data;
-        this.op = op;
+    /**
+     * The fields every node has; the kinds of node add their operands: {@link Leaf} none,
+     * {@link Unary} one, {@link Binary} two, {@link Reduction} any number. The result is rounded to
+     * the current precision.
+     */
+    Value(double data, Branch branch) {
+        this.data = r(data);
         this.branch = (byte) branch.ordinal();
-        this.a = a;
-        this.da = float32 ? (float) da : da;
-        this.b = b;
-        this.db = float32 ? (float) db : db;
     }
 
     private Value unary(String op, Branch branch, double out, double dOut) {
-        return new Value(out, op, branch, this, dOut, null, 0.0);
+        return new Unary(op, branch, out, this, dOut);
     }
 
     private Value unary(String op, double out, double dOut) {
-        return new Value(out, op, Branch.NONE, this, dOut, null, 0.0);
+        return new Unary(op, Branch.NONE, out, this, dOut);
     }
 
-    private Value binary(String op, Branch branch, double out, double dThis, Value other, double dOther) {
-        return new Value(out, op, branch, this, dThis, other, dOther);
+    private Value binary(byte op, Branch branch, double out, double dThis, Value other, double dOther) {
+        return new Binary(op, branch, out, this, dThis, other, dOther);
     }
 
-    private Value binary(String op, double out, double dThis, Value other, double dOther) {
-        return new Value(out, op, Branch.NONE, this, dThis, other, dOther);
+    private Value binary(byte op, double out, double dThis, Value other, double dOther) {
+        return new Binary(op, Branch.NONE, out, this, dThis, other, dOther);
     }
 
     /** x rounded to the current precision: an intermediate step of a local derivative. */
@@ -103,7 +93,7 @@ public sealed class Value permits Reduction {
 
     /** A leaf holding {@code data}, such as an input or a weight. */
     public static Value of(double data) {
-        return new Value(data, "", Branch.NONE, null, 0.0, null, 0.0);
+        return new Leaf(data);
     }
 
     /** A leaf holding {@code data}, named {@code label} in printouts and drawings. */
@@ -125,23 +115,23 @@ public sealed class Value permits Reduction {
 
     /** {@code this + other}. Local derivatives: 1 and 1. */
     public Value add(Value other) {
-        return binary("+", data + operand(other, "add").data, 1.0, other, 1.0);
+        return binary(Binary.ADD, data + operand(other, "add").data, 1.0, other, 1.0);
     }
 
     /** {@code this - other}. Local derivatives: 1 and -1. */
     public Value sub(Value other) {
-        return binary("-", data - operand(other, "sub").data, 1.0, other, -1.0);
+        return binary(Binary.SUB, data - operand(other, "sub").data, 1.0, other, -1.0);
     }
 
     /** {@code this * other}. Local derivatives: other and this. */
     public Value mul(Value other) {
-        return binary("*", data * operand(other, "mul").data, other.data, other, data);
+        return binary(Binary.MUL, data * operand(other, "mul").data, other.data, other, data);
     }
 
     /** {@code this / other}. Local derivatives: 1/other and -this/other², written -(this/other)/other. */
     public Value div(Value other) {
         double q = r(data / operand(other, "div").data);
-        return binary("/", q, 1.0 / other.data, other, -q / other.data);
+        return binary(Binary.DIV, q, 1.0 / other.data, other, -q / other.data);
     }
 
     /** {@code -this}. Local derivative: -1. */
@@ -197,7 +187,7 @@ public sealed class Value permits Reduction {
                     + data + " ^ " + e + ", which is not a real number.");
         }
         double out = r(Math.pow(data, e));
-        return binary("^", out, e == 0 ? 0.0 : e * r(Math.pow(data, r(e - 1))),
+        return binary(Binary.POW, out, e == 0 ? 0.0 : e * r(Math.pow(data, r(e - 1))),
                 exponent, data == 0 && e >= 0 ? 0.0 : out * r(Math.log(data)));
     }
 
@@ -350,14 +340,14 @@ public sealed class Value permits Reduction {
     public Value max(Value other) {
         double o = operand(other, "max").data;
         double share = data > o ? 1.0 : data < o ? 0.0 : data == o ? 0.5 : Double.NaN;
-        return binary("max", Branch.ofSign(data - o), Math.max(data, o), share, other, 1 - share);
+        return binary(Binary.MAX, Branch.ofSign(data - o), Math.max(data, o), share, other, 1 - share);
     }
 
     /** The smaller of two values. The smaller one gets the whole gradient; a tie splits it evenly. */
     public Value min(Value other) {
         double o = operand(other, "min").data;
         double share = data < o ? 1.0 : data > o ? 0.0 : data == o ? 0.5 : Double.NaN;
-        return binary("min", Branch.ofSign(data - o), Math.min(data, o), share, other, 1 - share);
+        return binary(Binary.MIN, Branch.ofSign(data - o), Math.min(data, o), share, other, 1 - share);
     }
 
     /** max(this, c), with {@code c} a constant leaf. */
@@ -423,36 +413,29 @@ public sealed class Value permits Reduction {
      * value used twice receives both contributions. Under {@link Precision#FLOAT32} each product and
      * each sum is rounded to float. Leaves (inputs and parameters) are not cleared: a second call
      * without {@link #zeroGrad()} adds the same gradients to them again, as in PyTorch, and the
-     * gradients of two outputs that share a leaf add up there. The walk uses an explicit stack, so a
-     * chain of ten million operations is fine.
+     * gradients of two outputs that share a leaf add up there. The walk leaves Java's call stack for
+     * a stack of its own past a few hundred nested operands, so a chain of ten million operations is
+     * fine.
      */
     public void backward() {
-        List<Value> order = new ArrayList<>();
-        Graph.depthFirst(this, order);   // the topological order, its nodes still marked visited
-        for (Value node : order) {
-            node.visited = false;
-            // What an intermediate value received from an earlier backward() belongs to that pass.
-            if (!node.isLeaf()) {
-                node.grad = 0.0;
-            }
-        }
+        // The topological order, with every intermediate gradient reset to 0 and every node marked.
+        TopologicalSort order = TopologicalSort.of(this, true);
         grad = 1.0;
         Precision precision = Settings.precision();
         for (int i = order.size() - 1; i >= 0; i--) {
             // Every use of this node lies later in the order, so its gradient is complete now.
-            order.get(i).passGradToOperands(precision);
+            Value node = order.get(i);
+            node.visited = false;
+            if (node instanceof Binary binary) {
+                binary.passGradToOperands(precision);   // the common kind, named so the compiler inlines it
+            } else {
+                node.passGradToOperands(precision);
+            }
         }
     }
 
     /** The chain rule, one step: each operand receives its local derivative times this value's gradient. */
-    void passGradToOperands(Precision precision) {
-        if (a != null) {
-            a.grad = precision.accumulate(a.grad, da, grad);
-        }
-        if (b != null) {
-            b.grad = precision.accumulate(b.grad, db, grad);
-        }
-    }
+    abstract void passGradToOperands(Precision precision);
 
     /** Sets the gradient of this value and of every value it was computed from to 0. */
     public void zeroGrad() {
@@ -464,24 +447,13 @@ public sealed class Value permits Reduction {
     // ---------------------------------------------------------------- the graph's structure
 
     /** The number of operands: 0 for a leaf. */
-    int operandCount() {
-        return b != null ? 2 : a != null ? 1 : 0;
-    }
-
-    /** Operand {@code i}, or null past the last one: one call that the graph walk asks per step. */
-    Value operandOrNull(int i) {
-        return i == 0 ? a : i == 1 ? b : null;
-    }
+    abstract int operandCount();
 
     /** Operand {@code i}, counted from 0. */
-    Value operand(int i) {
-        return i == 0 ? a : b;
-    }
+    abstract Value operand(int i);
 
     /** The local derivative d(this)/d(operand i), fixed when the operation ran. */
-    double localGrad(int i) {
-        return i == 0 ? da : db;
-    }
+    abstract double localGrad(int i);
 
     /** The operand itself, or a clear error naming the operation if it is null. */
     static Value operand(Value v, String op) {
@@ -514,13 +486,11 @@ public sealed class Value permits Reduction {
     }
 
     /** The operation that made this value ("+", "*", "relu", ...), or "" for a leaf. */
-    public String op() {
-        return op;
-    }
+    public abstract String op();
 
     /** Whether this value is a leaf: an input or a parameter, made by no operation. */
     public boolean isLeaf() {
-        return operandCount() == 0;
+        return this instanceof Leaf;
     }
 
     /** The operands this value was computed from, in order; empty for a leaf. */
@@ -558,12 +528,15 @@ public sealed class Value permits Reduction {
 
     /** The name given to this value, or null. */
     public String label() {
-        return label;
+        return Labels.of(this);
     }
 
-    /** Names this value for printouts and drawings; returns this value, so calls can be chained. */
+    /**
+     * Names this value for printouts and drawings (null removes the name); returns this value, so
+     * calls can be chained: {@code Value e = a.mul(b).label("e");}
+     */
     public Value label(String label) {
-        this.label = label;
+        Labels.set(this, label);
         return this;
     }
 
@@ -573,7 +546,9 @@ public sealed class Value permits Reduction {
      */
     public String formula() {
         int n = operandCount();
+        String op = op();
         if (n == 0) {
+            String label = label();
             return (label == null ? "" : label + " = ") + String.valueOf(data);
         }
         String[] operands = new String[n];
@@ -594,6 +569,7 @@ public sealed class Value permits Reduction {
     @Override
     public String toString() {
         String text = "Value(data=" + data + ", grad=" + grad;
+        String label = label();
         return label == null ? text + ")" : text + ", label=" + label + ")";
     }
 
