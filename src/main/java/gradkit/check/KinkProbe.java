@@ -136,8 +136,14 @@ final class KinkProbe {
             if (atPoint.isKink(position)) {
                 operations.add(op + " at KINK");
             } else {
-                operations.add(op + " " + atPoint.branch(position) + "->" + probe.branch(position));
+                operations.add(op + " " + side(atPoint, position) + "->" + side(probe, position));
             }
         }
+    }
+
+    /** The branch a node took, or for the max or min of a list the operand it selected. */
+    private static String side(BranchPattern pattern, int position) {
+        int selected = pattern.selected(position);
+        return selected >= 0 ? "operand " + selected : pattern.branch(position).toString();
     }
 }

@@ -16,7 +16,7 @@ package gradkit.engine;
  *
  * <p>clamp, hardtanh and relu6 have two kinks, at lo and hi: they record BELOW under lo, KINK at
  * either bound, {@link #BETWEEN} strictly inside and ABOVE over hi. The max or min of a list records
- * KINK for a tie and ABOVE otherwise.
+ * KINK for a tie and ABOVE otherwise, and {@link BranchPattern#selected} says which operand it selected.
  *
  * <p>Two evaluations of the same expression that record the same branches everywhere are on the same
  * smooth piece of the function; a finite-difference probe that changes a branch has crossed a kink.

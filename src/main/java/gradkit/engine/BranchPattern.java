@@ -21,21 +21,26 @@ public final class BranchPattern {
 
     private final Branch[] branches;
     private final String[] ops;
+    /** For the max or min of a list, the operand it selected; -1 elsewhere (see {@link #selected}). */
+    private final int[] selected;
 
-    private BranchPattern(Branch[] branches, String[] ops) {
+    private BranchPattern(Branch[] branches, String[] ops, int[] selected) {
         this.branches = branches;
         this.ops = ops;
+        this.selected = selected;
     }
 
     /** The pattern of a list of values, usually a graph's {@link Graph#nodes()}. */
     public static BranchPattern of(List<Value> nodes) {
         Branch[] branches = new Branch[nodes.size()];
         String[] ops = new String[nodes.size()];
+        int[] selected = new int[nodes.size()];
         for (int i = 0; i < branches.length; i++) {
             branches[i] = nodes.get(i).branch();
             ops[i] = nodes.get(i).op();
+            selected[i] = nodes.get(i).selectedOperand();
         }
-        return new BranchPattern(branches, ops);
+        return new BranchPattern(branches, ops, selected);
     }
 
     /** The number of nodes described. */
@@ -46,6 +51,15 @@ public final class BranchPattern {
     /** The branch taken by node {@code i}. */
     public Branch branch(int i) {
         return branches[i];
+    }
+
+    /**
+     * Which operand node {@code i} selected, if it is the max or min of a list ({@link Value#max(List)}):
+     * its position among the operands, the first one of a tie. -1 for every other node. Such a node
+     * records ABOVE whenever no operands tie, so this is what tells its smooth pieces apart.
+     */
+    public int selected(int i) {
+        return selected[i];
     }
 
     /** The operation of node {@code i}, "" for a leaf. */
@@ -87,7 +101,7 @@ public final class BranchPattern {
         }
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < branches.length; i++) {
-            if (branches[i] != other.branches[i]) {
+            if (branches[i] != other.branches[i] || selected[i] != other.selected[i]) {
                 positions.add(i);
             }
         }
@@ -96,21 +110,25 @@ public final class BranchPattern {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BranchPattern other && Arrays.equals(branches, other.branches) && Arrays.equals(ops, other.ops);
+        return o instanceof BranchPattern other && Arrays.equals(branches, other.branches) && Arrays.equals(ops, other.ops)
+                && Arrays.equals(selected, other.selected);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(branches) + Arrays.hashCode(ops);
+        return 31 * (31 * Arrays.hashCode(branches) + Arrays.hashCode(ops)) + Arrays.hashCode(selected);
     }
 
-    /** The non-smooth operations and their branches, for example {@code [2:relu=KINK, 5:max=ABOVE]}. */
+    /**
+     * The non-smooth operations and their branches, for example {@code [2:relu=KINK, 5:max=ABOVE]};
+     * the max or min of a list adds the operand it selected: {@code 7:max=ABOVE(operand 2)}.
+     */
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < branches.length; i++) {
             if (branches[i] != Branch.NONE) {
-                parts.add(i + ":" + ops[i] + "=" + branches[i]);
+                parts.add(i + ":" + ops[i] + "=" + branches[i] + (selected[i] >= 0 ? "(operand " + selected[i] + ")" : ""));
             }
         }
         return parts.toString();

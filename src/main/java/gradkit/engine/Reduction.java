@@ -17,12 +17,19 @@ final class Reduction extends Value {
     final Value[] operands;
     /** d(this)/d(operand i); null for a sum, whose local derivatives are all 1. */
     private final double[] localGrads;
+    /** For a max or min: the first operand equal to the result (-1 for NaN); -1 for the others. */
+    private final int selected;
 
     private Reduction(double data, String op, Branch branch, Value[] operands, double[] localGrads) {
+        this(data, op, branch, operands, localGrads, -1);
+    }
+
+    private Reduction(double data, String op, Branch branch, Value[] operands, double[] localGrads, int selected) {
         super(data, branch);
         this.op = op;
         this.operands = operands;
         this.localGrads = localGrads;
+        this.selected = selected;
         if (localGrads != null && Settings.precision() == Precision.FLOAT32) {
             for (int i = 0; i < localGrads.length; i++) {
                 localGrads[i] = r(localGrads[i]);
@@ -51,7 +58,8 @@ final class Reduction extends Value {
     /**
      * The largest ({@code direction} +1) or smallest (-1) operand. Local derivatives: 1/k for each of
      * the k operands that equal the result, 0 for the others; NaN for all if any operand is NaN.
-     * Records KINK for a tie, ABOVE otherwise.
+     * Records KINK for a tie, ABOVE otherwise, and which operand was selected: the result is
+     * smooth only where that does not change.
      */
     static Reduction extreme(String op, Value[] operands, int direction) {
         double best = operands[0].data;
@@ -61,14 +69,19 @@ final class Reduction extends Value {
             best = direction > 0 ? Math.max(best, v.data) : Math.min(best, v.data);
         }
         int ties = 0;
-        for (Value v : operands) {
-            ties += v.data == best ? 1 : 0;
+        int selected = -1;
+        for (int i = 0; i < operands.length; i++) {
+            if (operands[i].data == best) {
+                ties++;
+                selected = selected < 0 ? i : selected;
+            }
         }
         double[] locals = new double[operands.length];
         for (int i = 0; i < operands.length; i++) {
             locals[i] = nan ? Double.NaN : operands[i].data == best ? 1.0 / ties : 0.0;
         }
-        return new Reduction(nan ? Double.NaN : best, op, ties > 1 ? Branch.KINK : Branch.ABOVE, operands, locals);
+        return new Reduction(nan ? Double.NaN : best, op, ties > 1 ? Branch.KINK : Branch.ABOVE, operands, locals,
+                nan ? -1 : selected);
     }
 
     /**
@@ -133,5 +146,10 @@ final class Reduction extends Value {
     @Override
     public String op() {
         return op;
+    }
+
+    @Override
+    int selectedOperand() {
+        return selected;
     }
 }

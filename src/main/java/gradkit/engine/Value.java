@@ -455,6 +455,14 @@ public abstract sealed class Value permits Leaf, Unary, Binary, Reduction {
     /** The local derivative d(this)/d(operand i), fixed when the operation ran. */
     abstract double localGrad(int i);
 
+    /**
+     * For the max or min of a list, the position of the operand it selected (the first of a tie),
+     * which tells its smooth pieces apart where no tie is near; -1 for every other operation.
+     */
+    int selectedOperand() {
+        return -1;
+    }
+
     /** The operand itself, or a clear error naming the operation if it is null. */
     static Value operand(Value v, String op) {
         if (v == null) {
