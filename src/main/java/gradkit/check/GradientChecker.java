@@ -349,8 +349,8 @@ public final class GradientChecker {
             notes.add("note: a large rel.error on a PASS row means both derivatives are about 0; they agree within atol.");
         }
         if (Settings.precision() == Precision.FLOAT32 && eps < 1e-3) {
-            notes.add("note: in FLOAT32 a step of " + eps + " is swamped by rounding; try eps(1e-2), or eps(1e-3) with "
-                    + "atol(1e-4) and rtol(1e-2).");
+            notes.add("note: in FLOAT32 a step of " + eps + " is swamped by rounding; try eps(1e-2),\n"
+                    + "or eps(1e-3) with atol(1e-4) and rtol(1e-2).");
         }
         return notes;
     }

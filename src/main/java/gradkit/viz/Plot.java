@@ -215,7 +215,7 @@ public final class Plot {
             } else if (!dropUnplottable) {
                 double bad = axis.equals("x") ? s.x()[i] : s.y()[i];
                 throw new IllegalArgumentException("Series \"" + s.name() + "\" has " + axis + "[" + i + "] = " + bad
-                        + ", which " + problem + ". Leave such points out yourself, or call "
+                        + ", which " + problem + ".\nLeave such points out yourself, or call "
                         + ".dropUnplottablePoints() to skip them.");
             }
         }
