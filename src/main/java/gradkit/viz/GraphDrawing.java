@@ -125,37 +125,42 @@ public final class GraphDrawing {
 
         for (int i = 0; i < nodes.size(); i++) {
             Value node = nodes.get(i);
-            String id = "v" + i;
-            // The value's box: { label | data ... | grad ... }
-            String box = (node.label() == null ? "" : escapeRecord(node.label()) + " | ")
-                    + "data " + escapeRecord(compact(node.data()))
-                    + " | grad " + escapeRecord(compact(node.grad()));
-            dot.append("  ").append(id).append(" [shape=record, label=\"{ ").append(box).append(" }\"");
-            if (node.isOnKink()) {
-                dot.append(", color=\"").append(KINK_LINE).append("\", penwidth=2");
-            }
-            dot.append("];\n");
-
-            if (node.isLeaf()) {
-                continue;
-            }
-            // The operation that made it, as a small oval feeding the box.
-            String opId = id + "_op";
-            if (node.isOnKink()) {
-                dot.append("  ").append(opId).append(" [shape=ellipse, style=filled, fillcolor=\"").append(KINK_FILL)
-                        .append("\", color=\"").append(KINK_LINE).append("\", penwidth=2, label=\"")
-                        .append(escapeQuoted(node.op())).append("\\nat kink\"];\n");
-            } else {
-                dot.append("  ").append(opId).append(" [shape=ellipse, margin=0.03, label=\"")
-                        .append(escapeQuoted(node.op())).append("\"];\n");
-            }
-            dot.append("  ").append(opId).append(" -> ").append(id).append(";\n");
-            for (Value parent : node.parents()) {
-                dot.append("  v").append(position.get(parent)).append(" -> ").append(opId).append(";\n");
+            appendBox(dot, node, "v" + i);
+            if (!node.isLeaf()) {
+                appendOperation(dot, node, "v" + i, position);
             }
         }
         dot.append("}\n");
         return dot.toString();
+    }
+
+    /** The value's box, { label | data ... | grad ... }, outlined in the kink color where it sits on its kink. */
+    private static void appendBox(StringBuilder dot, Value node, String id) {
+        String box = (node.label() == null ? "" : escapeRecord(node.label()) + " | ")
+                + "data " + escapeRecord(compact(node.data()))
+                + " | grad " + escapeRecord(compact(node.grad()));
+        dot.append("  ").append(id).append(" [shape=record, label=\"{ ").append(box).append(" }\"");
+        if (node.isOnKink()) {
+            dot.append(", color=\"").append(KINK_LINE).append("\", penwidth=2");
+        }
+        dot.append("];\n");
+    }
+
+    /** The operation that made the value {@code id}, as a small oval feeding its box, and an edge from each input. */
+    private static void appendOperation(StringBuilder dot, Value node, String id, Map<Value, Integer> position) {
+        String opId = id + "_op";
+        if (node.isOnKink()) {
+            dot.append("  ").append(opId).append(" [shape=ellipse, style=filled, fillcolor=\"").append(KINK_FILL)
+                    .append("\", color=\"").append(KINK_LINE).append("\", penwidth=2, label=\"")
+                    .append(escapeQuoted(node.op())).append("\\nat kink\"];\n");
+        } else {
+            dot.append("  ").append(opId).append(" [shape=ellipse, margin=0.03, label=\"")
+                    .append(escapeQuoted(node.op())).append("\"];\n");
+        }
+        dot.append("  ").append(opId).append(" -> ").append(id).append(";\n");
+        for (Value parent : node.parents()) {
+            dot.append("  v").append(position.get(parent)).append(" -> ").append(opId).append(";\n");
+        }
     }
 
     /**
