@@ -45,15 +45,21 @@ public record DirectionalCheck(List<Double> direction, double analytic, double n
     }
 
     /**
-     * One line, for example
-     * {@code "directional check (seed 42, 2 entries): analytic 1.23450e+00, numeric 1.23450e+00, rel.error 3.1e-11, PASS"}.
+     * The verdict on one line and the numbers on the next (each line fits a notebook's page), for
+     * example
+     * <pre>
+     * directional check (seed 42, 2 entries): PASS
+     *   analytic 1.23450e+00, numeric 1.23450e+00, rel.error 3.1e-11
+     * </pre>
+     * and, when a probe crossed a kink, a third line saying so.
      *
      * <pre>{@code System.out.println(check); }</pre>
      */
     @Override
     public String toString() {
-        String text = String.format(Locale.ROOT, "directional check (seed %d, %d entries): analytic %.5e, numeric %.5e, "
-                + "rel.error %.1e, %s", seed, direction.size(), analytic, numeric, relativeError, passed ? "PASS" : "FAIL");
-        return crossedKink ? text + " (a probe crossed a kink: use check() to see which entry)" : text;
+        String text = String.format(Locale.ROOT, "directional check (seed %d, %d entries): %s\n"
+                + "  analytic %.5e, numeric %.5e, rel.error %.1e", seed, direction.size(), passed ? "PASS" : "FAIL",
+                analytic, numeric, relativeError);
+        return crossedKink ? text + "\n  a probe crossed a kink: use check() to see which entry" : text;
     }
 }

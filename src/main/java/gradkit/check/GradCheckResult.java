@@ -1,9 +1,6 @@
 package gradkit.check;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The outcome of a gradient check: one {@link GradCheckEntry} per input or parameter, and a table to
@@ -106,48 +103,20 @@ public final class GradCheckResult {
     /**
      * A fixed-width table of the entries, failures first and then by relative error, largest first,
      * followed by notes on puzzling rows (if any) and the summary line. Left and right derivatives
-     * show "-" where they were not measured.
+     * show "-" where they were not measured. No line is longer than 100 characters, the width of a
+     * notebook's page: numbers show four significant digits, and kink operations that do not fit
+     * beside their row go on below it.
      *
      * <pre>{@code
      * gradient check (eps=1.0e-06, atol=1.0e-05, rtol=1.0e-03, kink-aware)
-     * index      analytic       numeric          left         right  rel.error  verdict    kink operations
-     *     0   0.00000e+00   1.00000e+00   1.00000e+00   1.00000e+00   1.00e+00  KINK_FAIL  relu #1 at KINK, relu #3 at KINK
+     * index    analytic     numeric        left       right  rel.error  verdict    kink operations
+     *     0   0.000e+00   1.000e+00   1.000e+00   1.000e+00   1.00e+00  KINK_FAIL  relu #1 at KINK,
+     *                                                                              relu #3 at KINK
      * 1 entry: 0 pass, 0 pass at a kink, 1 fail (1 at a kink)
      * }</pre>
      */
     @Override
     public String toString() {
-        List<GradCheckEntry> worstFirst = new ArrayList<>(entries);
-        worstFirst.sort(Comparator.comparing((GradCheckEntry e) -> e.passed())
-                .thenComparing(GradCheckEntry::relativeError, Comparator.reverseOrder())
-                .thenComparingInt(GradCheckEntry::index));
-        int failures = entries.size() - count(Verdict.PASS) - count(Verdict.KINK_PASS);
-        int shown = Math.min(worstFirst.size(), Math.max(MAX_ROWS, failures));
-
-        StringBuilder table = new StringBuilder();
-        table.append("gradient check (").append(settings).append(")\n");
-        table.append(String.format(Locale.ROOT, "%5s  %12s  %12s  %12s  %12s  %9s  %-9s  %s%n", "index", "analytic", "numeric",
-                "left", "right", "rel.error", "verdict", "kink operations"));
-        for (GradCheckEntry e : worstFirst.subList(0, shown)) {
-            table.append(String.format(Locale.ROOT, "%5d  %12s  %12s  %12s  %12s  %9s  %-9s  %s", e.index(),
-                    number(e.analytic()), number(e.numeric()), number(e.left()), number(e.right()), error(e.relativeError()),
-                    e.verdict(), String.join(", ", e.kinkOperations())).stripTrailing()).append('\n');
-        }
-        if (shown < worstFirst.size()) {
-            table.append(String.format(Locale.ROOT, "%5s  (%d more passing entries, with smaller errors)%n", "...",
-                    worstFirst.size() - shown));
-        }
-        for (String note : notes) {
-            table.append(note).append('\n');
-        }
-        return table.append(summary()).toString();
-    }
-
-    private static String number(double x) {
-        return Double.isNaN(x) ? "-" : String.format(Locale.ROOT, "%.5e", x);
-    }
-
-    private static String error(double x) {
-        return String.format(Locale.ROOT, "%.2e", x);
+        return CheckTable.render(entries, settings, notes, summary(), MAX_ROWS);
     }
 }

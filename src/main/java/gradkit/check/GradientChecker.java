@@ -1,11 +1,8 @@
 package gradkit.check;
 
-import gradkit.engine.BranchPattern;
-import gradkit.engine.Graph;
 import gradkit.engine.Precision;
 import gradkit.engine.Settings;
 import gradkit.engine.Value;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -92,10 +89,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if eps is not a positive finite number
      */
     public GradientChecker eps(double eps) {
-        if (!(eps > 0) || !Double.isFinite(eps)) {
-            throw new IllegalArgumentException("eps must be a positive finite step such as 1e-6, but got " + eps + ".");
-        }
-        return new GradientChecker(eps, atol, rtol, kinkAware);
+        return new GradientChecker(CheckArguments.requireStep(eps), atol, rtol, kinkAware);
     }
 
     /**
@@ -106,7 +100,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if atol is negative or not finite
      */
     public GradientChecker atol(double atol) {
-        return new GradientChecker(eps, requireTolerance("atol", atol), rtol, kinkAware);
+        return new GradientChecker(eps, CheckArguments.requireTolerance("atol", atol), rtol, kinkAware);
     }
 
     /**
@@ -117,7 +111,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException if rtol is negative or not finite
      */
     public GradientChecker rtol(double rtol) {
-        return new GradientChecker(eps, atol, requireTolerance("rtol", rtol), kinkAware);
+        return new GradientChecker(eps, atol, CheckArguments.requireTolerance("rtol", rtol), kinkAware);
     }
 
     /**
@@ -153,13 +147,6 @@ public final class GradientChecker {
         return kinkAware;
     }
 
-    private static double requireTolerance(String name, double value) {
-        if (!(value >= 0) || !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number >= 0, but got " + value + ".");
-        }
-        return value;
-    }
-
     // ---------------------------------------------------------------- checks
 
     /**
@@ -176,18 +163,8 @@ public final class GradientChecker {
      * @throws IllegalStateException if f returns null, or is not finite at a probe near x
      */
     public GradCheckResult check(ValueFunction f, double... x) {
-        if (f == null) {
-            throw new IllegalArgumentException("check needs a ValueFunction such as x -> x[0].mul(x[1]), but got null.");
-        }
-        if (x == null || x.length == 0) {
-            throw new IllegalArgumentException("check needs a point with at least one number, but got none.");
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException("check needs a point with finite numbers, but x[" + i + "] = " + x[i] + ".");
-            }
-        }
-        return run(new InputFunction(f, x));
+        CheckArguments.requirePoint("check", f, x);
+        return new CoordinateCheck(this).run(new InputFunction(f, x));
     }
 
     /**
@@ -209,8 +186,8 @@ public final class GradientChecker {
      *     at a probe
      */
     public GradCheckResult checkParameters(List<Value> parameters, Supplier<Value> loss) {
-        requireParameters(parameters, loss);
-        return run(new ParameterFunction(parameters, loss));
+        CheckArguments.requireParameters(parameters, loss);
+        return new CoordinateCheck(this).run(new ParameterFunction(parameters, loss));
     }
 
     /**
@@ -229,18 +206,7 @@ public final class GradientChecker {
      * @throws IllegalArgumentException as {@link #check(ValueFunction, double...)}
      */
     public DirectionalCheck checkDirection(ValueFunction f, long seed, double... x) {
-        if (f == null) {
-            throw new IllegalArgumentException("checkDirection needs a ValueFunction such as x -> x[0].mul(x[1]), but got null.");
-        }
-        if (x == null || x.length == 0) {
-            throw new IllegalArgumentException("checkDirection needs a point with at least one number, but got none.");
-        }
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i])) {
-                throw new IllegalArgumentException("checkDirection needs a point with finite numbers, but x[" + i + "] = "
-                        + x[i] + ".");
-            }
-        }
+        CheckArguments.requirePoint("checkDirection", f, x);
         return runDirection(new InputFunction(f, x), seed);
     }
 
@@ -257,70 +223,15 @@ public final class GradientChecker {
      * @throws IllegalArgumentException as {@link #checkParameters(List, Supplier)}
      */
     public DirectionalCheck checkDirection(List<Value> parameters, Supplier<Value> loss, long seed) {
-        requireParameters(parameters, loss);
+        CheckArguments.requireParameters(parameters, loss);
         return runDirection(new ParameterFunction(parameters, loss), seed);
-    }
-
-    private static void requireParameters(List<Value> parameters, Supplier<Value> loss) {
-        if (parameters == null || parameters.isEmpty()) {
-            throw new IllegalArgumentException("Expected a non-empty list of parameters, but got "
-                    + (parameters == null ? "null." : "an empty list."));
-        }
-        for (int i = 0; i < parameters.size(); i++) {
-            Value p = parameters.get(i);
-            if (p == null) {
-                throw new IllegalArgumentException("Expected parameters, but parameter " + i + " is null.");
-            }
-            if (!Double.isFinite(p.data())) {
-                throw new IllegalArgumentException("Expected finite parameters, but parameter " + i + " holds " + p.data() + ".");
-            }
-        }
-        if (loss == null) {
-            throw new IllegalArgumentException("Expected a loss supplier that builds the loss from the parameters, such as "
-                    + "() -> model.loss(data), but got null.");
-        }
-    }
-
-    // ---------------------------------------------------------------- the algorithm
-
-    private GradCheckResult run(CheckedFunction f) {
-        Value out = f.buildAtPoint();
-        BranchPattern atPoint = Graph.of(out).branchPattern();
-        double valueAtPoint = out.data();
-        out.backward();
-        double[] analytic = f.gradient();
-
-        List<GradCheckEntry> entries = new ArrayList<>();
-        for (int i = 0; i < f.dimension(); i++) {
-            entries.add(checkEntry(f, i, analytic[i], valueAtPoint, atPoint));
-        }
-        return new GradCheckResult(entries, describe(), notes(entries));
-    }
-
-    /** The check of entry i: a plain comparison where the probes stay on one branch, one-sided derivatives where not. */
-    private GradCheckEntry checkEntry(CheckedFunction f, int i, double analytic, double valueAtPoint, BranchPattern atPoint) {
-        double xi = f.coordinate(i);
-        Evaluation plus = f.evaluateWith(i, xi + eps);
-        Evaluation minus = f.evaluateWith(i, xi - eps);
-        if (plus.coordinate() == minus.coordinate()) {
-            throw new IllegalArgumentException("eps = " + eps + " is too small to move " + f.name() + " " + i + " = " + xi
-                    + " in double precision; use an eps of at least " + Math.ulp(xi) + ".");
-        }
-        double numeric = (plus.value() - minus.value()) / (plus.coordinate() - minus.coordinate());
-        Verdict plain = close(analytic, numeric) ? Verdict.PASS : Verdict.FAIL;
-
-        boolean crossed = !plus.pattern().equals(atPoint) || !minus.pattern().equals(atPoint);
-        if (!kinkAware || !crossed) {
-            return new GradCheckEntry(i, analytic, numeric, Double.NaN, Double.NaN, relativeError(analytic, numeric),
-                    plain, List.of(), plain);
-        }
-        // A probe landed on another branch: compare with the one-sided derivatives instead.
-        return new KinkProbe(eps, atol, rtol).check(f, i, analytic, numeric, plain, valueAtPoint, atPoint, plus, minus);
     }
 
     private DirectionalCheck runDirection(CheckedFunction f, long seed) {
         return RandomDirection.check(f, seed, eps, this::close);
     }
+
+    // ---------------------------------------------------------------- the rules every check uses
 
     /** PyTorch's gradcheck rule: |a - n| <= atol + rtol·|n|. False for NaN and for unequal infinities. */
     boolean close(double analytic, double numeric) {
@@ -342,20 +253,8 @@ public final class GradientChecker {
         return difference / Math.max(Math.max(Math.abs(analytic), Math.abs(numeric)), Double.MIN_NORMAL);
     }
 
-    /** Hints printed under the table for situations that puzzle readers. */
-    private List<String> notes(List<GradCheckEntry> entries) {
-        List<String> notes = new ArrayList<>();
-        if (entries.stream().anyMatch(e -> e.verdict() == Verdict.PASS && e.relativeError() > 0.1)) {
-            notes.add("note: a large rel.error on a PASS row means both derivatives are about 0; they agree within atol.");
-        }
-        if (Settings.precision() == Precision.FLOAT32 && eps < 1e-3) {
-            notes.add("note: in FLOAT32 a step of " + eps + " is swamped by rounding; try eps(1e-2), or eps(1e-3) with "
-                    + "atol(1e-4) and rtol(1e-2).");
-        }
-        return notes;
-    }
-
-    private String describe() {
+    /** The settings as the table's first line and {@link #toString()} show them. */
+    String describe() {
         String text = String.format(Locale.ROOT, "eps=%.1e, atol=%.1e, rtol=%.1e, %s", eps, atol, rtol,
                 kinkAware ? "kink-aware" : "plain (not kink-aware)");
         // In float32 every value is rounded to about 7 digits, so a step of 1e-6 measures mostly rounding.

@@ -102,8 +102,8 @@ final class ParameterFunction extends CheckedFunction {
     private Evaluation rebuild(String where) {
         Value out = loss.get();
         if (out != null && out == lossAtPoint) {
-            throw new IllegalStateException("The loss supplier returned the same Value object twice; it must build the "
-                    + "loss again from the parameters on every call (for example () -> model.loss(data)), "
+            throw new IllegalStateException("The loss supplier returned the same Value object twice.\n"
+                    + "It must build the loss again from the parameters on every call, as () -> model.loss(data) does,\n"
                     + "so that moving a parameter changes the loss.");
         }
         Graph graph = requireUsable(out, "The loss", where);

@@ -44,6 +44,9 @@ public record CheckReport(List<ExerciseCheck> exercises) {
         StringBuilder out = new StringBuilder();
         for (ExerciseCheck ex : exercises) {
             out.append(heading(ex)).append('\n');
+            if (ex.hiddenTests() > 0) {
+                out.append("  ").append(hiddenNote(ex)).append('\n');   // on a line of its own: beside, it passes the page
+            }
             if (!ex.problem().isEmpty()) {
                 out.append(wrap(ex.problem(), "  ")).append('\n');
                 continue;
@@ -69,7 +72,8 @@ public record CheckReport(List<ExerciseCheck> exercises) {
         StringBuilder html = new StringBuilder("<table class=\"gradkit-check\">\n<tr><th style=\"text-align:left\">test</th>"
                 + "<th>points</th><th>status</th><th style=\"text-align:left\">message and hint</th></tr>\n");
         for (ExerciseCheck ex : exercises) {
-            html.append("<tr><th colspan=\"4\" style=\"text-align:left\">").append(escape(heading(ex))).append("</th></tr>\n");
+            html.append("<tr><th colspan=\"4\" style=\"text-align:left\">").append(escape(heading(ex)))
+                    .append(ex.hiddenTests() == 0 ? "" : " " + escape(hiddenNote(ex))).append("</th></tr>\n");
             if (!ex.problem().isEmpty()) {
                 html.append("<tr><td colspan=\"4\">").append(pre(ex.problem())).append("</td></tr>\n");
                 continue;
@@ -91,9 +95,12 @@ public record CheckReport(List<ExerciseCheck> exercises) {
         if (!ex.graded()) {
             return ex.id() + " " + ex.file() + ": not graded";
         }
-        return String.format(Locale.ROOT, "%s %s: %s of %s points, %d of %d tests passed%s", ex.id(), ex.file(),
-                number(ex.points()), number(ex.maxPoints()), ex.testsPassed(), ex.tests().size(),
-                ex.hiddenTests() == 0 ? "" : " (" + ex.hiddenTests() + " hidden tests not shown or counted)");
+        return String.format(Locale.ROOT, "%s %s: %s of %s points, %d of %d tests passed", ex.id(), ex.file(),
+                number(ex.points()), number(ex.maxPoints()), ex.testsPassed(), ex.tests().size());
+    }
+
+    private static String hiddenNote(ExerciseCheck ex) {
+        return "(" + ex.hiddenTests() + " hidden tests not shown or counted)";
     }
 
     private String totalLine() {
@@ -118,16 +125,28 @@ public record CheckReport(List<ExerciseCheck> exercises) {
                 + " more lines in the grader's results.json)";
     }
 
-    /** Each line indented and broken at spaces so that no line is longer than {@link #WIDTH}. */
+    /**
+     * Each line indented and broken at spaces so that no line is longer than {@link #WIDTH}. A line
+     * that does not fit loses its own indentation first (a stack frame's "    at", say: the table's
+     * indent sets it off already), and a long word such as a stack frame is broken after its last
+     * '(' or else its last '.' that fits, rather than anywhere, and never so as to leave a stub.
+     */
     static String wrap(String text, String indent) {
         List<String> out = new ArrayList<>();
         int room = WIDTH - indent.length();
         for (String line : text.lines().toList()) {
             String rest = line.stripTrailing();
+            if (rest.length() > room) {
+                rest = rest.strip();
+            }
             while (rest.length() > room) {
                 int cut = rest.lastIndexOf(' ', room);
-                if (cut <= rest.length() - rest.stripLeading().length()) {
-                    cut = room;   // one long word: cut it
+                if (cut < room / 3) {   // no space, or only a stub before it: break the long word itself
+                    int mark = rest.lastIndexOf('(', room - 1);   // a stack frame: method( / file:line)
+                    if (mark < room / 3) {
+                        mark = rest.lastIndexOf('.', room - 1);
+                    }
+                    cut = mark >= room / 3 ? mark + 1 : room;
                 }
                 out.add(indent + rest.substring(0, cut).stripTrailing());
                 rest = "    " + rest.substring(cut).strip();

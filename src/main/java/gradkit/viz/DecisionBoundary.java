@@ -45,7 +45,7 @@ final class DecisionBoundary {
         }
         SignGrid grid = SignGrid.around(points, cells, score);
 
-        XYChart chart = Plot.newChart("Decision boundary", "x0", "x1", Plot.DEFAULT_WIDTH, Plot.DEFAULT_WIDTH * 4 / 5);
+        XYChart chart = ChartLook.newChart("Decision boundary", "x0", "x1", Plot.DEFAULT_WIDTH, Plot.DEFAULT_WIDTH * 4 / 5);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setXAxisMin(grid.xMin()).setXAxisMax(grid.xMax());
         chart.getStyler().setYAxisMin(grid.yMin()).setYAxisMax(grid.yMax());

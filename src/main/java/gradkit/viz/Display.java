@@ -169,41 +169,46 @@ public final class Display {
             if (kernel == null) {
                 return Optional.empty();
             }
-            Method display = null;
-            for (Method m : kernel.getClass().getMethods()) {
-                if (m.getName().equals("display") && m.getParameterCount() == 1
-                        && m.getParameterTypes()[0].getSimpleName().equals("DisplayData")) {
-                    display = m;
-                }
-            }
+            Method display = displayMethod(kernel);
             if (display == null) {
                 return Optional.empty();
             }
-            Class<?> displayDataType = display.getParameterTypes()[0];
-            Method putData = displayDataType.getMethod("putData", String.class, Object.class);
-            Method send = display;
-            return Optional.of(new Shower() {
-                @Override
-                public Kernel kernel() {
-                    return kind;
-                }
-
-                @Override
-                public boolean show(Map<String, String> bundle) {
-                    try {
-                        Object data = displayDataType.getConstructor().newInstance();
-                        for (Map.Entry<String, String> entry : new LinkedHashMap<>(bundle).entrySet()) {
-                            putData.invoke(data, entry.getKey(), entry.getValue());
-                        }
-                        send.invoke(kernel, data);
-                        return true;
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        return false;
-                    }
-                }
-            });
+            Method putData = display.getParameterTypes()[0].getMethod("putData", String.class, Object.class);
+            return Optional.of(new DisplayDataShower(kind, kernel, display, putData));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return Optional.empty();
+        }
+    }
+
+    /** The kernel's {@code display(DisplayData)}, or null if it has none. */
+    private static Method displayMethod(Object kernel) {
+        Method display = null;
+        for (Method m : kernel.getClass().getMethods()) {
+            if (m.getName().equals("display") && m.getParameterCount() == 1
+                    && m.getParameterTypes()[0].getSimpleName().equals("DisplayData")) {
+                display = m;
+            }
+        }
+        return display;
+    }
+
+    /**
+     * Shows a bundle the IJava and JJava way: a new {@code DisplayData}, one {@code putData(mime, text)}
+     * per MIME type, then the kernel's {@code display(data)}.
+     */
+    private record DisplayDataShower(Kernel kernel, Object instance, Method display, Method putData) implements Shower {
+        @Override
+        public boolean show(Map<String, String> bundle) {
+            try {
+                Object data = display.getParameterTypes()[0].getConstructor().newInstance();
+                for (Map.Entry<String, String> entry : new LinkedHashMap<>(bundle).entrySet()) {
+                    putData.invoke(data, entry.getKey(), entry.getValue());
+                }
+                display.invoke(instance, data);
+                return true;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return false;
+            }
         }
     }
 

@@ -8,10 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
@@ -70,9 +66,6 @@ public final class GraphDrawing {
         }
     }
 
-    private static final String KINK_FILL = "#f4a261";
-    private static final String KINK_LINE = "#c0392b";
-
     private GraphDrawing() {}
 
     // ---------------------------------------------------------------- DOT text
@@ -110,94 +103,15 @@ public final class GraphDrawing {
         if (output == null) {
             throw new IllegalArgumentException("toDot needs the output Value of a computation, but got null.");
         }
-        List<Value> nodes = Graph.topologicalOrder(output);
-        Map<Value, Integer> position = new HashMap<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            position.put(nodes.get(i), i);
-        }
-
-        StringBuilder dot = new StringBuilder();
-        dot.append("digraph computation {\n");
-        dot.append("  rankdir=").append(direction.rankdir).append(";\n");
-        dot.append("  bgcolor=\"white\";\n");
-        dot.append("  node [fontname=\"DejaVu Sans\", fontsize=11];\n");
-        dot.append("  edge [color=\"#555555\", arrowsize=0.7];\n");
-
-        for (int i = 0; i < nodes.size(); i++) {
-            Value node = nodes.get(i);
-            String id = "v" + i;
-            // The value's box: { label | data ... | grad ... }
-            String box = (node.label() == null ? "" : escapeRecord(node.label()) + " | ")
-                    + "data " + escapeRecord(compact(node.data()))
-                    + " | grad " + escapeRecord(compact(node.grad()));
-            dot.append("  ").append(id).append(" [shape=record, label=\"{ ").append(box).append(" }\"");
-            if (node.isOnKink()) {
-                dot.append(", color=\"").append(KINK_LINE).append("\", penwidth=2");
-            }
-            dot.append("];\n");
-
-            if (node.isLeaf()) {
-                continue;
-            }
-            // The operation that made it, as a small oval feeding the box.
-            String opId = id + "_op";
-            if (node.isOnKink()) {
-                dot.append("  ").append(opId).append(" [shape=ellipse, style=filled, fillcolor=\"").append(KINK_FILL)
-                        .append("\", color=\"").append(KINK_LINE).append("\", penwidth=2, label=\"")
-                        .append(escapeQuoted(node.op())).append("\\nat kink\"];\n");
-            } else {
-                dot.append("  ").append(opId).append(" [shape=ellipse, margin=0.03, label=\"")
-                        .append(escapeQuoted(node.op())).append("\"];\n");
-            }
-            dot.append("  ").append(opId).append(" -> ").append(id).append(";\n");
-            for (Value parent : node.parents()) {
-                dot.append("  v").append(position.get(parent)).append(" -> ").append(opId).append(";\n");
-            }
-        }
-        dot.append("}\n");
-        return dot.toString();
+        return DotText.of(output, direction.rankdir);
     }
 
     /**
-     * A number in at most 4 significant digits, without trailing zeros: 2, -0.5, 3.142, 1.235e-06,
-     * inf, -inf, NaN.
+     * A number in at most 4 significant digits, without trailing zeros, as the boxes show it: 2,
+     * -0.5, 3.142, 1.235e-06, inf, -inf, NaN.
      */
     static String compact(double x) {
-        if (Double.isNaN(x)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "inf" : "-inf";
-        }
-        if (x == 0) {
-            return 1 / x < 0 ? "-0" : "0"; // -0.0 is shown honestly
-        }
-        String text = String.format(Locale.ROOT, "%.4g", x);
-        int e = text.indexOf('e');
-        String mantissa = e < 0 ? text : text.substring(0, e);
-        String exponent = e < 0 ? "" : text.substring(e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + exponent;
-    }
-
-    /** Escapes text for a record label, where braces, bars, angle brackets and quotes have meaning. */
-    static String escapeRecord(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '{', '}', '|', '<', '>', '"', '\\', ' ' -> out.append('\\').append(c);
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    /** Escapes text for an ordinary double-quoted DOT label. */
-    static String escapeQuoted(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return DotText.compact(x);
     }
 
     // ---------------------------------------------------------------- pictures via Graphviz
@@ -285,9 +199,9 @@ public final class GraphDrawing {
         int size = Graph.topologicalOrder(output).size();
         if (size > maxValues) {
             throw new IllegalStateException("This graph has " + size + " values, more than the limit of "
-                    + maxValues + " for a drawing: Graphviz would take very long to lay it out and the "
-                    + "picture would be unreadable. Draw a smaller expression (one neuron, or the loss of "
-                    + "one example), print Graph.of(value) as a table, or pass a larger limit: "
+                    + maxValues + " for a drawing:\nGraphviz would take very long to lay it out and the "
+                    + "picture would be unreadable.\nDraw a smaller expression (one neuron, or the loss of "
+                    + "one example), print Graph.of(value) as a table,\nor pass a larger limit: "
                     + "GraphDrawing.draw(value, " + size + ").");
         }
     }

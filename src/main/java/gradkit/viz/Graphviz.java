@@ -88,13 +88,7 @@ final class Graphviz {
      * the others (the classic deadlock when a process writes more than a pipe holds).
      */
     static byte[] run(String dotText, String format) {
-        Path dot = require(System.getenv("PATH"));
-        Process process;
-        try {
-            process = new ProcessBuilder(dot.toString(), "-T" + format.toLowerCase(Locale.ROOT)).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start Graphviz's dot program at " + dot + ": " + e.getMessage(), e);
-        }
+        Process process = start(format);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         Thread writer = new Thread(() -> {
@@ -128,6 +122,16 @@ final class Graphviz {
                     + stderr.toString(StandardCharsets.UTF_8).trim());
         }
         return stdout.toByteArray();
+    }
+
+    /** {@code dot -T<format>}, found on the PATH and started. */
+    private static Process start(String format) {
+        Path dot = require(System.getenv("PATH"));
+        try {
+            return new ProcessBuilder(dot.toString(), "-T" + format.toLowerCase(Locale.ROOT)).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start Graphviz's dot program at " + dot + ": " + e.getMessage(), e);
+        }
     }
 
     private static Thread copier(InputStream from, ByteArrayOutputStream to, String name) {

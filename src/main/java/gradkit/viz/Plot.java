@@ -1,15 +1,11 @@
 package gradkit.viz;
 
-import java.awt.Color;
-import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -146,14 +142,15 @@ public final class Plot {
             throw new IllegalArgumentException("The plot \"" + title + "\" has no series: add one with "
                     + ".series(name, x, y) or .points(name, x, y) before .image().");
         }
-        XYChart chart = newChart(title, xLabel, yLabel, width, height);
+        XYChart chart = ChartLook.newChart(title, xLabel, yLabel, width, height);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
         // A log axis gets a grid line at every 2..9 of each decade: too many to read, so none.
         chart.getStyler().setPlotGridVerticalLinesVisible(!logX);
         chart.getStyler().setPlotGridHorizontalLinesVisible(!logY);
+        PlottablePoints plottable = new PlottablePoints(logX, logY, dropUnplottable);
         for (Series s : series) {
-            double[][] xy = plottable(s);
+            double[][] xy = plottable.of(s.name(), s.x(), s.y());
             XYSeries added = chart.addSeries(s.name(), xy[0], xy[1]);
             if (s.points()) {
                 added.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -196,49 +193,6 @@ public final class Plot {
         return this;
     }
 
-    /** The points of a series that the axes can show, or an error naming the first that they cannot. */
-    private double[][] plottable(Series s) {
-        double[] xs = new double[s.x().length];
-        double[] ys = new double[s.y().length];
-        int kept = 0;
-        for (int i = 0; i < s.x().length; i++) {
-            String problem = problem(s.x()[i], logX);
-            String axis = "x";
-            if (problem == null) {
-                problem = problem(s.y()[i], logY);
-                axis = "y";
-            }
-            if (problem == null) {
-                xs[kept] = s.x()[i];
-                ys[kept] = s.y()[i];
-                kept++;
-            } else if (!dropUnplottable) {
-                double bad = axis.equals("x") ? s.x()[i] : s.y()[i];
-                throw new IllegalArgumentException("Series \"" + s.name() + "\" has " + axis + "[" + i + "] = " + bad
-                        + ", which " + problem + ". Leave such points out yourself, or call "
-                        + ".dropUnplottablePoints() to skip them.");
-            }
-        }
-        if (kept == 0) {
-            throw new IllegalArgumentException("Series \"" + s.name() + "\" has no point that these axes can show"
-                    + (logX || logY ? " (log axes need positive numbers)." : " (all are NaN or infinite)."));
-        }
-        return new double[][] {Arrays.copyOf(xs, kept), Arrays.copyOf(ys, kept)};
-    }
-
-    private static String problem(double v, boolean log) {
-        if (Double.isNaN(v)) {
-            return "is not a number";
-        }
-        if (Double.isInfinite(v)) {
-            return "is infinite";
-        }
-        if (log && v <= 0) {
-            return "a log axis cannot show (only numbers above 0)";
-        }
-        return null;
-    }
-
     // ---------------------------------------------------------------- loss curve
 
     /**
@@ -252,36 +206,12 @@ public final class Plot {
      *     diverged: lower the learning rate)
      */
     public static BufferedImage lossCurve(double[] losses) {
-        if (losses == null || losses.length == 0) {
-            throw new IllegalArgumentException("lossCurve needs at least one loss, but got none.");
-        }
-        for (int i = 0; i < losses.length; i++) {
-            if (!Double.isFinite(losses[i])) {
-                throw new IllegalArgumentException("The loss at step " + i + " is " + losses[i]
-                        + ": training diverged there. Plot the steps before it, or lower the learning rate.");
-            }
-        }
-        double[] steps = new double[losses.length];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = i;
-        }
-        return line("Loss during training").x("step").y("loss").series("loss", steps, losses).image();
+        return LossCurve.draw(losses);
     }
 
     /** The loss after each training step, from a list; see {@link #lossCurve(double[])}. */
     public static BufferedImage lossCurve(List<Double> losses) {
-        if (losses == null) {
-            throw new IllegalArgumentException("lossCurve needs a list of losses, but got null.");
-        }
-        double[] values = new double[losses.size()];
-        for (int i = 0; i < values.length; i++) {
-            Double loss = losses.get(i);
-            if (loss == null) {
-                throw new IllegalArgumentException("The loss at step " + i + " is null.");
-            }
-            values[i] = loss;
-        }
-        return lossCurve(values);
+        return LossCurve.draw(LossCurve.values(losses));
     }
 
     // ---------------------------------------------------------------- decision boundary
@@ -318,23 +248,5 @@ public final class Plot {
     public static BufferedImage decisionBoundary(DoubleBinaryOperator score, double[][] points, double[] labels,
                                                  int cells) {
         return DecisionBoundary.draw(score, points, labels, cells);
-    }
-
-    // ---------------------------------------------------------------- shared look
-
-    /** A chart in the kit's look: white, a light grid, the legend on the right. */
-    static XYChart newChart(String title, String xLabel, String yLabel, int width, int height) {
-        XYChart chart = new XYChartBuilder().width(width).height(height)
-                .title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
-        Styler styler = chart.getStyler();
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        styler.setMarkerSize(7);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xE4, 0xE4, 0xE4));
-        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        return chart;
     }
 }

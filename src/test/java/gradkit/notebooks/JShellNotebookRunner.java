@@ -32,7 +32,8 @@ import jdk.jshell.VarSnippet;
  * a notebook that passes here does not lean on one kernel's extras. Of the kernel magics only
  * {@code %classpath DIR} is understood (it is the one all three kernels share), and a magic must be
  * alone in its cell, as Rapaio demands. The first snippet that JShell rejects, that refers to
- * something undefined, or that throws stops the run with a {@link Failure}.
+ * something undefined, that throws, or that prints a line wider than the page ({@link #PAGE_WIDTH}
+ * characters) stops the run with a {@link Failure}.
  */
 final class JShellNotebookRunner {
 
@@ -40,6 +41,12 @@ final class JShellNotebookRunner {
     static final List<String> KERNEL_IMPORTS = List.of(
             "java.util.*", "java.io.*", "java.math.*", "java.net.*", "java.util.concurrent.*",
             "java.util.regex.*");
+
+    /**
+     * The longest line a cell may print: Jupyter shows about this many characters of an output line
+     * before it wraps or scrolls it, which breaks a table's columns.
+     */
+    static final int PAGE_WIDTH = 100;
 
     /** A snippet still running after this long is stopped, so that a loop cannot hang the build. */
     static final long SNIPPET_LIMIT_MINUTES = 5;
@@ -79,11 +86,13 @@ final class JShellNotebookRunner {
                 shell.eval("import " + packages + ";");
             }
             for (Notebook.CodeCell cell : notebook.codeCells()) {
+                int printedBefore = output.size();
                 if (cell.isMagic()) {
                     runMagic(shell, notebook, cell, output);
                 } else {
                     runJava(shell, notebook, cell, output);
                 }
+                checkWidth(notebook, cell, printedSince(output, printedBefore), output);
             }
         }
     }
@@ -213,6 +222,21 @@ final class JShellNotebookRunner {
 
     private static String text(ByteArrayOutputStream output) {
         return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What was printed after the first {@code from} bytes of the output. */
+    private static String printedSince(ByteArrayOutputStream output, int from) {
+        return new String(output.toByteArray(), from, output.size() - from, StandardCharsets.UTF_8);
+    }
+
+    /** Fails the cell if a line it printed is wider than {@link #PAGE_WIDTH}. */
+    private static void checkWidth(Notebook notebook, Notebook.CodeCell cell, String printed, ByteArrayOutputStream output) {
+        List<String> wide = printed.lines().filter(line -> line.length() > PAGE_WIDTH).toList();
+        if (!wide.isEmpty()) {
+            throw new Failure(notebook, cell, null, wide.size() + " printed line(s) wider than the page (" + PAGE_WIDTH
+                    + " characters), the first " + wide.get(0).length() + " long:\n" + wide.get(0)
+                    + "\nlay it out to fit: shorter headers, a line per sentence, fewer digits", text(output));
+        }
     }
 
     private static String lastLines(String text, int count) {

@@ -52,6 +52,17 @@ class JShellNotebookRunnerTest {
     }
 
     @Test
+    void aLineWiderThanThePageFailsItsCellAndOneAtThePageWidthDoesNot() throws IOException {
+        String fits = "System.out.println(\"x\".repeat(" + JShellNotebookRunner.PAGE_WIDTH + "));";
+        String tooWide = "System.out.print(\"short\\n\" + \"y\".repeat(" + (JShellNotebookRunner.PAGE_WIDTH + 1) + "));";
+        JShellNotebookRunner.run(notebook(fits));
+        var failure = failure(fits, tooWide, fits);
+        assertEquals(2, failure.cellIndex);
+        assertTrue(failure.getMessage().contains("wider than the page"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("y".repeat(JShellNotebookRunner.PAGE_WIDTH + 1)), failure.getMessage());
+    }
+
+    @Test
     void aCompileErrorFailsWithTheDiagnostic() throws IOException {
         var failure = failure("int fine = 1;", "int x = \"s\";");
         assertEquals(2, failure.cellIndex);

@@ -48,6 +48,18 @@ class PlotTest {
     }
 
     @Test
+    void theRefusalOfAPointReadsASentenceALineWithinThePage() {
+        // printed as notebook 01 prints it, after "Plot says: "
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plot.line("zeros")
+                .series("central", new double[] {1e-2, 1e-3}, new double[] {0.0, 1e-9}).logLog().image());
+        List<String> lines = ("Plot says: " + e.getMessage()).lines().toList();
+        assertEquals(2, lines.size(), e.getMessage());
+        assertTrue(lines.stream().allMatch(line -> line.length() <= 100), e.getMessage());
+        assertTrue(lines.get(0).endsWith("(only numbers above 0)."), lines.get(0));
+        assertTrue(lines.get(1).startsWith("Leave such points out yourself"), lines.get(1));
+    }
+
+    @Test
     void aLogXAxisRefusesANegativeX() {
         double[] x = {-1, 1, 2, 3};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
