@@ -135,15 +135,11 @@ final class KinkProbe {
             String op = atPoint.op(position) + " #" + position;
             if (atPoint.isKink(position)) {
                 operations.add(op + " at KINK");
+            } else if (atPoint.selected(position) >= 0) {   // the max or min of a list selected another operand
+                operations.add(op + " operand " + atPoint.selected(position) + "->" + probe.selected(position));
             } else {
-                operations.add(op + " " + side(atPoint, position) + "->" + side(probe, position));
+                operations.add(op + " " + atPoint.branch(position) + "->" + probe.branch(position));
             }
         }
-    }
-
-    /** The branch a node took, or for the max or min of a list the operand it selected. */
-    private static String side(BranchPattern pattern, int position) {
-        int selected = pattern.selected(position);
-        return selected >= 0 ? "operand " + selected : pattern.branch(position).toString();
     }
 }

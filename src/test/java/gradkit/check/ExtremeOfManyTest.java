@@ -43,7 +43,7 @@ class ExtremeOfManyTest {
         GradCheckEntry max = checker.check(ExtremeOfManyTest::maxOfThree, 1.0 + 1e-9).entries().get(0);
         assertEquals(1.0, max.analytic());
         assertEquals(Verdict.KINK_PASS, max.verdict(), max::toString);
-        assertEquals(List.of("max #3 operand 0->operand 1"), max.kinkOperations(), "the left probe selects the constant");
+        assertEquals(List.of("max #3 operand 0->1"), max.kinkOperations(), "the left probe selects the constant");
         GradCheckEntry min = checker.check(ExtremeOfManyTest::minOfThree, 2.0 - 1e-9).entries().get(0);
         assertEquals(1.0, min.analytic());
         assertEquals(Verdict.KINK_PASS, min.verdict(), min::toString);
