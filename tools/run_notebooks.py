@@ -19,9 +19,9 @@ index, its source and the error. A cell fails when the kernel replies with an er
 timeout, or the kernel dies. The last line is "notebooks: N passed, M failed"; the exit status is 1
 when a notebook failed.
 
-Start-up: the kit's own kernel (tools/kernel/) answers as soon as it runs. Rapaio 2.3.0, which
-one may register by hand and run these notebooks in with --kernel, has two start-up races that
-hit more often the busier the machine is. (1) Each channel's loop thread is started before its
+Start-up: the kit's own kernel (tools/kernel/) answers as soon as it runs. Rapaio 2.3.0, in
+which `./kit rapaio` and `./kit test` run these notebooks (--kernel rapaio), has two start-up races
+that hit more often the busier the machine is. (1) Each channel's loop thread is started before its
 `running` flag is set, and a thread that looks first finds it false and ends at once: the kernel
 binds its sockets and logs so, but never answers on the shell channel. (2) The message handlers
 are put in place after the sockets are bound; a request that arrives in between kills the shell
@@ -50,9 +50,12 @@ from nbconvert.preprocessors import coalesce_streams
 
 KERNEL = "java"       # the kernelspec's name, unless --kernel says otherwise
 START_TIMEOUT = 60    # seconds for a kernel to start (JVM, JShell, sockets): 1.5 to 6 s normally
-ANSWER_TIMEOUT = 10   # seconds for Rapaio to answer kernel_info once its sockets are bound (< 1 s)
+ANSWER_TIMEOUT = 5    # seconds for Rapaio to answer kernel_info once its sockets are bound (< 1 s)
 HANDLERS_GRACE = 1.0  # seconds between Rapaio's "Binding" log lines and the first request
-KERNEL_STARTS = 5     # kernels started per notebook before giving up on it
+# Kernels started per notebook before giving up on it. Only Rapaio ever needs a second: its start-up
+# races have hung up to a third of its starts on a busy 2-core machine (13 of 40), so with 10 starts
+# about one notebook in 70,000 gets no kernel, where with 5 it was one in 275 (a CI run in 40).
+KERNEL_STARTS = 10
 SHELL_THREAD_DIED = 'Exception in thread "Shell-'   # what Rapaio's log shows when the race hits
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
