@@ -16,7 +16,8 @@ executed notebook in DIR with its title and links to its HTML page and its .ipyn
 The first cell that fails stops its notebook and is reported with the notebook's name, the cell's
 index, its source and the error. A cell fails when the kernel replies with an error, publishes an
 `error` output (Rapaio reports compile errors that way too), does not finish within the cell
-timeout, or the kernel dies. The last line is "notebooks: N passed, M failed"; the exit status is 1
+timeout, or the kernel dies; and when its value is text of several lines that the kernel sends as
+HTML only (Rapaio does: the page would run the lines together). The last line is "notebooks: N passed, M failed"; the exit status is 1
 when a notebook failed.
 
 Start-up: the kit's own kernel (tools/kernel/) answers as soon as it runs. Rapaio 2.3.0, in
@@ -176,9 +177,22 @@ def execute_cells(client, nb):
             raise CellFailed(index, cell, f"the kernel died: {e}") from None
         except CellExecutionError as e:
             raise CellFailed(index, cell, error_in_outputs(cell) or ANSI.sub("", str(e))) from None
-        error = error_in_outputs(cell)
+        error = error_in_outputs(cell) or text_value_as_html(cell)
         if error:
             raise CellFailed(index, cell, error)
+
+
+def text_value_as_html(cell):
+    """Why the cell's value would not read as text in Jupyter's page, or None. Rapaio sends a cell's
+    value as its toString() in text/html alone, unescaped: text of several lines runs into one
+    (the checker's table, a grading report), so the notebooks print such values instead."""
+    for out in cell.get("outputs", []):
+        data = out.get("data", {}) if out.get("output_type") == "execute_result" else {}
+        if "text/html" in data and "text/plain" not in data and "\n" in data["text/html"]:
+            return ("the cell ends with a value of several lines of text, which this kernel sends"
+                    " as HTML only, so that the page runs its lines together: print it with"
+                    " System.out.println instead")
+    return None
 
 
 def run_notebook(path, out_dir, cell_timeout, kernel=KERNEL):
