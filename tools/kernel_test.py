@@ -132,9 +132,10 @@ def interrupt_cell(km, kc, name, code):
     content, _, _, errors = collect(kc, msg_id, interrupted + REPLY_WITHIN)
     took = time.monotonic() - interrupted
     said = f"{content.get('ename', '')}: {content.get('evalue', '')}"
-    if content["status"] not in ("error", "abort"):
-        raise Failed(f"{name}: expected the interrupted cell to end with status error or abort, got {content['status']}")
-    if content["status"] == "error" and "interrupt" not in said.lower():
+    status = content.get("status")   # Rapaio 2.3.0 can answer with a reply that has none
+    if status not in ("error", "abort"):
+        raise Failed(f"{name}: expected the interrupted cell to end with status error or abort, got {status}")
+    if status == "error" and "interrupt" not in said.lower():
         raise Failed(f"{name}: expected the reply to say the cell was interrupted, but it says {said!r}")
     check_cell(kc, *NEXT_CELL)
     check_cell(kc, *INTACT)

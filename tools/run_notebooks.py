@@ -16,12 +16,13 @@ executed notebook in DIR with its title and links to its HTML page and its .ipyn
 The first cell that fails stops its notebook and is reported with the notebook's name, the cell's
 index, its source and the error. A cell fails when the kernel replies with an error, publishes an
 `error` output (Rapaio reports compile errors that way too), does not finish within the cell
-timeout, or the kernel dies. The last line is "notebooks: N passed, M failed"; the exit status is 1
+timeout, or the kernel dies; and when its value is text of several lines that the kernel sends as
+HTML only (Rapaio does: the page would run the lines together). The last line is "notebooks: N passed, M failed"; the exit status is 1
 when a notebook failed.
 
-Start-up: the kit's own kernel (tools/kernel/) answers as soon as it runs. Rapaio 2.3.0, which
-one may register by hand and run these notebooks in with --kernel, has two start-up races that
-hit more often the busier the machine is. (1) Each channel's loop thread is started before its
+Start-up: the kit's own kernel (tools/kernel/) answers as soon as it runs. Rapaio 2.3.0, in
+which `./kit rapaio` and `./kit test` run these notebooks (--kernel rapaio), has two start-up races
+that hit more often the busier the machine is. (1) Each channel's loop thread is started before its
 `running` flag is set, and a thread that looks first finds it false and ends at once: the kernel
 binds its sockets and logs so, but never answers on the shell channel. (2) The message handlers
 are put in place after the sockets are bound; a request that arrives in between kills the shell
@@ -50,9 +51,12 @@ from nbconvert.preprocessors import coalesce_streams
 
 KERNEL = "java"       # the kernelspec's name, unless --kernel says otherwise
 START_TIMEOUT = 60    # seconds for a kernel to start (JVM, JShell, sockets): 1.5 to 6 s normally
-ANSWER_TIMEOUT = 10   # seconds for Rapaio to answer kernel_info once its sockets are bound (< 1 s)
+ANSWER_TIMEOUT = 5    # seconds for Rapaio to answer kernel_info once its sockets are bound (< 1 s)
 HANDLERS_GRACE = 1.0  # seconds between Rapaio's "Binding" log lines and the first request
-KERNEL_STARTS = 5     # kernels started per notebook before giving up on it
+# Kernels started per notebook before giving up on it. Only Rapaio ever needs a second: its start-up
+# races have hung up to a third of its starts on a busy 2-core machine (13 of 40), so with 10 starts
+# about one notebook in 70,000 gets no kernel, where with 5 it was one in 275 (a CI run in 40).
+KERNEL_STARTS = 10
 SHELL_THREAD_DIED = 'Exception in thread "Shell-'   # what Rapaio's log shows when the race hits
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -173,9 +177,22 @@ def execute_cells(client, nb):
             raise CellFailed(index, cell, f"the kernel died: {e}") from None
         except CellExecutionError as e:
             raise CellFailed(index, cell, error_in_outputs(cell) or ANSI.sub("", str(e))) from None
-        error = error_in_outputs(cell)
+        error = error_in_outputs(cell) or text_value_as_html(cell)
         if error:
             raise CellFailed(index, cell, error)
+
+
+def text_value_as_html(cell):
+    """Why the cell's value would not read as text in Jupyter's page, or None. Rapaio sends a cell's
+    value as its toString() in text/html alone, unescaped: text of several lines runs into one
+    (the checker's table, a grading report), so the notebooks print such values instead."""
+    for out in cell.get("outputs", []):
+        data = out.get("data", {}) if out.get("output_type") == "execute_result" else {}
+        if "text/html" in data and "text/plain" not in data and "\n" in data["text/html"]:
+            return ("the cell ends with a value of several lines of text, which this kernel sends"
+                    " as HTML only, so that the page runs its lines together: print it with"
+                    " System.out.println instead")
+    return None
 
 
 def run_notebook(path, out_dir, cell_timeout, kernel=KERNEL):
