@@ -72,7 +72,7 @@ class GraderSelfTest {
             done.add(pool.submit(() -> REPORTS.put("untouched", grader.grade(EXERCISES))));
             for (HostileCase c : CASES.values()) {
                 Path submission = c.build(SOLUTIONS, work.resolve("submissions"));
-                done.add(pool.submit(() -> REPORTS.put(c.name(), grader.only(c.graded()).grade(submission))));
+                done.add(pool.submit(() -> REPORTS.put(c.name(), c.grader(grader).grade(submission))));
             }
             for (Future<?> f : done) {
                 f.get();
@@ -190,6 +190,37 @@ class GraderSelfTest {
         for (String path : c.list("absent")) {
             assertFalse(Files.exists(Path.of(path)), name + " created " + path);
         }
+    }
+
+    /**
+     * A compilation past its limit is killed, not abandoned: right after the report, no javac is still
+     * working on the file, neither on a thread of this JVM nor in a process of its own. (The file keeps
+     * javac busy for a minute or more, so one left running would still be found here.)
+     */
+    @Test
+    void aCompilationPastItsLimitIsKilledNotAbandoned() throws IOException {
+        HostileCase c = CASES.get("slow-compiler");
+        Path submission = c.build(SOLUTIONS, work.resolve("slow-again"));
+        long start = System.nanoTime();
+        GradingReport report = grader.only(List.of("ex02")).compileLimit(Duration.ofSeconds(3)).grade(submission);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ExerciseResult ex02 = report.exercises().get(0);
+        assertEquals(0, ex02.earned());
+        assertTrue(ex02.compileError().contains("still working") && ex02.compileError().contains("stopped"),
+                ex02.compileError());
+        assertTrue(seconds < 40, "the grading took " + seconds + " s");
+        assertEquals(List.of(), compilersStillWorking());
+    }
+
+    /** javac threads alive in this JVM and compiler JVMs this JVM started that are still running. */
+    private static List<String> compilersStillWorking() {
+        List<String> found = new ArrayList<>();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("grading-javac"))
+                .forEach(t -> found.add("thread " + t.getName()));
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains(CompilerServer.class.getName()))
+                .forEach(p -> found.add("process " + p.pid()));
+        return found;
     }
 
     @Test
