@@ -89,9 +89,9 @@ public final class Sandbox {
                     + " namespaces, a read-only view of the JDK, the class path and the exercise's classes only, a"
                     + " private /tmp, and every process it started ended with it; "
                     + (taskCap ? "the kernel capped it at " + MAX_TASKS + " threads and processes (RLIMIT_NPROC in"
-                    + " its own user namespace); " : "no kernel cap on its threads (RLIMIT_NPROC would count every"
-                    + " process of this user here), the runner's count of them stopped a test beyond "
-                    + TestRunner.MAX_THREADS + "; ") + "inside, the grader's security policy held.");
+                    + " its own user namespace); " : "no kernel cap on its threads (RLIMIT_NPROC does not hold for"
+                    + " root, and before Linux 5.14 it counted every process of the user), the runner's count of"
+                    + " them stopped a test beyond " + TestRunner.MAX_THREADS + "; ") + "inside, the grader's security policy held.");
         } catch (IOException e) {
             return withoutNamespaces("bubblewrap could not start: " + e.getMessage());
         } catch (InterruptedException e) {

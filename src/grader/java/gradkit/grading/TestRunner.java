@@ -35,7 +35,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * then the test compiled against them: static state starts afresh), the library's switches reset,
  * the test on a new thread in its own group, and afterwards every thread of that group stopped;
  * System.out and System.err keep only what that test's own code printed ({@link TestOutput}). A
- * thread that will not stop ends this JVM after the test's report, so the grader runs the remaining
+ * thread that will not stop, or test code still running on the JDK's threads ({@link Leftovers}),
+ * ends this JVM after the test's report, so the grader runs the remaining
  * tests in a fresh one; a test that starts more than {@link #MAX_THREADS} threads is stopped there.
  *
  * <p>Protocol: stdin carries the token, the student's classes folder, the tests' classes folder and
@@ -99,9 +100,12 @@ public final class TestRunner {
             capture.flush();
             String printed = captured.end();   // what this test's code printed while it ran; nothing else
             boolean stopped = stopAll(group);
+            boolean clean = stopped && Leftovers.none();
             current.set(-1);
-            String output = printed + (stopped ? "" : "\n(A thread this test started would not stop, so"
-                    + " the tests after it ran in a fresh JVM.)");
+            String output = printed + (!stopped ? "\n(A thread this test started would not stop, so the tests after"
+                    + " it ran in a fresh JVM.)" : !clean ? "\n(Code of this test was still running on the JDK's own"
+                    + " threads after it ended (a finalizer, a Cleaner or a pool task), so the tests after it ran in a"
+                    + " fresh JVM.)" : "");
             Map<String, Object> finish = new LinkedHashMap<>();
             finish.put("event", "finish");
             finish.put("index", item.index());
@@ -109,7 +113,7 @@ public final class TestRunner {
             finish.put("message", StudentText.cap(outcome.message(), MAX_MESSAGE_CHARS));
             finish.put("output", output);
             events.emit(finish);
-            if (!stopped) {
+            if (!clean) {
                 Runtime.getRuntime().halt(0);
             }
         }
@@ -210,8 +214,10 @@ public final class TestRunner {
 
     /** Runs one test method (all its cases) with fresh class loaders: the student's classes, then the test's. */
     static TestOutcome run(Launcher launcher, Plan plan, PlanItem item, TestOutput output) {
-        try (SandboxLoader student = new SandboxLoader(plan.studentClasses(), TestRunner.class.getClassLoader(), true);
-             SandboxLoader tests = new SandboxLoader(plan.testClasses(), student, false)) {
+        try (SandboxLoader student = new SandboxLoader(Leftovers.loaderName(item.index(), true), plan.studentClasses(),
+                TestRunner.class.getClassLoader(), true);
+             SandboxLoader tests = new SandboxLoader(Leftovers.loaderName(item.index(), false), plan.testClasses(),
+                     student, false)) {
             output.loaders(student, tests);
             Thread.currentThread().setContextClassLoader(tests);
             Class<?> testClass = Class.forName(item.className(), false, tests);
