@@ -192,49 +192,6 @@ class GraderSelfTest {
         }
     }
 
-    /**
-     * A compilation past its limit is killed, not abandoned: right after the report, no javac is still
-     * working on the file, neither on a thread of this JVM nor in a process of its own. (The file keeps
-     * javac busy for a minute or more, so one left running would still be found here.) Compiler JVMs
-     * that finished their work are kept idle for reuse; those are not working.
-     */
-    @Test
-    void aCompilationPastItsLimitIsKilledNotAbandoned() throws IOException, InterruptedException {
-        HostileCase c = CASES.get("slow-compiler");
-        Path submission = c.build(SOLUTIONS, work.resolve("slow-again"));
-        long start = System.nanoTime();
-        GradingReport report = grader.only(List.of("ex02")).compileLimit(Duration.ofSeconds(3)).grade(submission);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        ExerciseResult ex02 = report.exercises().get(0);
-        assertEquals(0, ex02.earned());
-        assertTrue(ex02.compileError().contains("still working") && ex02.compileError().contains("stopped"),
-                ex02.compileError());
-        assertTrue(seconds < 40, "the grading took " + seconds + " s");
-        assertEquals(List.of(), compilersStillWorking());
-    }
-
-    /**
-     * javac threads alive in this JVM, and compiler JVMs this JVM started that are still working: their
-     * CPU time grows by more than a third of a second in a second (idle ones, kept for reuse, do not).
-     */
-    private static List<String> compilersStillWorking() throws InterruptedException {
-        List<String> found = new ArrayList<>();
-        Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("grading-javac"))
-                .forEach(t -> found.add("thread " + t.getName()));
-        Map<ProcessHandle, Duration> before = new java.util.HashMap<>();
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains(CompilerServer.class.getName()))
-                .forEach(p -> before.put(p, p.info().totalCpuDuration().orElse(Duration.ZERO)));
-        Thread.sleep(1000);
-        before.forEach((p, cpu) -> {
-            Duration used = p.info().totalCpuDuration().orElse(cpu).minus(cpu);
-            if (p.isAlive() && used.toMillis() > 333) {
-                found.add("process " + p.pid() + " (" + used.toMillis() + " ms of CPU in a second)");
-            }
-        });
-        return found;
-    }
-
     @Test
     void capturedOutputIsCapped() {
         for (TestResult t : REPORTS.get("huge-stdout").tests()) {
