@@ -14,8 +14,9 @@ import java.util.concurrent.Future;
 
 /**
  * The grading of one class for a {@link Gradebook}: a copy of every student's files first, then a first
- * round with several students at once, then a second round, alone, for those the others may have
- * disturbed. Its scratch folder is removed at the end ({@link #cleanUp()}).
+ * round with several students at once (in bubblewrap; without it one at a time), then a second round,
+ * alone, for those the others may have disturbed. Its scratch folder is removed at the end
+ * ({@link #cleanUp()}).
  *
  * <pre>{@code
  * ClassGrading run = new ClassGrading(grader, StudentSandbox.detect(), settings, submissions, out);
@@ -32,6 +33,8 @@ final class ClassGrading {
     private final Gradebook.Settings settings;
     private final Path scratchBase;
     private final StudentGrading grading;
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
 
     ClassGrading(Grader grader, StudentSandbox sandbox, Gradebook.Settings settings, Path submissions, Path out) {
         this.grader = grader;
@@ -57,16 +60,30 @@ final class ClassGrading {
         this.grading = new StudentGrading(grader, sandbox, settings.studentLimit(), hidden);
     }
 
+    /**
+     * Students graded at once: as many as the settings ask in bubblewrap; one at a time without it,
+     * where students' processes run as the same user in one PID namespace and could otherwise reach
+     * one another's, should their code get past the security policy.
+     */
+    int jobs() {
+        return sandbox.isBubblewrap() ? settings.jobs() : 1;
+    }
+
+    /** The most students whose gradings ran at the same time, so far. */
+    int mostAtOnce() {
+        return mostAtOnce.get();
+    }
+
     /** Every entry's row, in order: the copies first, then the grading rounds. */
     List<Gradebook.Student> gradeAll(List<StudentFolders.Entry> entries) {
         Gradebook.Student[] rows = new Gradebook.Student[entries.size()];
         List<Integer> toGrade = copyAll(entries, rows);
-        List<StudentGrading.Ending> first = gradeAtOnce(entries, toGrade, settings.jobs(), 1);
+        List<StudentGrading.Ending> first = gradeAtOnce(entries, toGrade, jobs(), 1);
         for (int k = 0; k < toGrade.size(); k++) {
             int i = toGrade.get(k);
             StudentGrading.Ending ending = first.get(k);
             String note = rows[i].note();
-            if (settings.jobs() > 1 && toGrade.size() > 1 && mayHaveBeenDisturbed(ending)) {
+            if (jobs() > 1 && toGrade.size() > 1 && mayHaveBeenDisturbed(ending)) {
                 ending = gradeAtOnce(entries, List.of(i), 1, 2).get(0);
                 note = (note.isEmpty() ? "" : note + "; ") + REGRADED;
             }
@@ -152,9 +169,11 @@ final class ClassGrading {
         Path scratch = scratchBase.resolve("run-" + index + "-" + round);
         SubmissionCopy.copy(pristine(index), scratch.resolve("submission"));
         Path log = scratchBase.resolve("log-" + index + "-" + round + ".txt");
+        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
         try {
             return grading.grade(entry.path(), scratch, log);
         } finally {
+            running.decrementAndGet();
             deleteQuietly(scratch);
         }
     }

@@ -20,6 +20,7 @@ import java.util.List;
  *   --tests DIR        the grading tests (default: src/grading/java/gradkit/exercises)
  *   --timeout SECONDS  the longest one test may run (default: 10)
  *   --heap MB          the heap cap of the JVM that runs the tests (default: 512)
+ *   --compile-limit SECONDS  the longest one compilation may take (default: 60)
  *   --classpath CP     grader, library, JUnit (with the platform launcher), Jackson (default: this JVM's)
  *   --instructor DIR   grade every entry of DIR (one folder per student) into a gradebook
  *   --out DIR          instructor mode: where the gradebook and per-student results go (default: grading-out)
@@ -136,6 +137,7 @@ final class CommandLine {
                 case "--timeout" -> grader = grader.timeout(seconds(value(args, ++i, a), a));
                 case "--classpath" -> grader = grader.classpath(value(args, ++i, a));
                 case "--heap" -> grader = grader.heapMegabytes(wholeNumber(value(args, ++i, a), a, "megabytes"));
+                case "--compile-limit" -> grader = grader.compileLimit(seconds(value(args, ++i, a), a));
                 case "--instructor" -> instructor = Path.of(value(args, ++i, a));
                 case "--out" -> gradebookOut = Path.of(value(args, ++i, a));
                 case "--jobs" -> jobs = wholeNumber(value(args, ++i, a), a, "students graded at once");
@@ -203,6 +205,7 @@ final class CommandLine {
                   --tests DIR        the grading tests (default: src/grading/java/gradkit/exercises)
                   --timeout SECONDS  the longest one test may run (default: 10)
                   --heap MB          heap cap of the JVM that runs the tests (default: 512)
+                  --compile-limit SECONDS  the longest one compilation may take (default: 60)
                   --classpath CP     grader + library + JUnit + Jackson (default: this JVM's)
                   --instructor DIR   grade every folder in DIR (one per student) into a gradebook
                   --out DIR          instructor mode: gradebook and per-student results (default: grading-out)

@@ -16,7 +16,9 @@ import javax.tools.ToolProvider;
 /**
  * Compiles one exercise (the student's file, its grading test and the test helpers) on its own,
  * with the JDK's compiler in this JVM ({@code javax.tools}), so that an error in one exercise costs
- * only that exercise. Annotation processing is off: compiling never runs student code.
+ * only that exercise. Annotation processing is off: compiling never runs student code. The grader
+ * runs it in a JVM of its own ({@link CompilerServer}, driven by {@link CompilerProcess}), which is
+ * killed when a compilation outlives its limit.
  *
  * <pre>{@code
  * try (ExerciseCompiler compiler = new ExerciseCompiler(classpath)) {

@@ -4,15 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -21,7 +16,8 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>read the student's file ({@link SubmissionFile}: found, checked, cleaned, copied);</li>
  *   <li>compile it alone, against the library only (not the grader, not the grading tests), into
- *       {@code student/}: only these classes are the student's;</li>
+ *       {@code student/}: only these classes are the student's (javac runs in a JVM of its own,
+ *       {@link CompilerProcess}, killed when it outlives its time limit);</li>
  *   <li>compile the grading test and its helpers against it into {@code tests/}, and refuse a student
  *       class named like one of them;</li>
  *   <li>run the tests in a test JVM of its own ({@link TestJvm}), so that nothing one exercise's code
@@ -29,19 +25,14 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <pre>{@code
- * ExerciseResult r = new ExerciseGrading(exercise, helpers, classpath, jvm).grade(submission, scratch);
+ * ExerciseResult r = new ExerciseGrading(exercise, helpers, classpath, jvm).grade(compiler, submission, scratch);
  * }</pre>
  */
 final class ExerciseGrading {
-    /** The longest the compiler may work on one exercise (the solutions take well under a second). */
-    static final Duration COMPILE_LIMIT = Duration.ofSeconds(60);
-
     private final TestScanner.Exercise exercise;
     private final List<Path> helpers;
     private final String classpath;
     private final TestJvm jvm;
-    /** Set when a compilation outlived {@link #COMPILE_LIMIT}: its compiler is still busy and must not be reused. */
-    private boolean compilerAbandoned;
 
     ExerciseGrading(TestScanner.Exercise exercise, List<Path> helpers, String classpath, TestJvm jvm) {
         this.exercise = exercise;
@@ -51,7 +42,7 @@ final class ExerciseGrading {
     }
 
     /** Grades the exercise; every test gets an outcome whatever happens (an error is every test's failure). */
-    ExerciseResult grade(ExerciseCompiler compiler, Path submission, Path scratch) {
+    ExerciseResult grade(CompilerProcess compiler, Path submission, Path scratch) {
         try {
             String problem = prepare(compiler, submission, scratch);
             if (!problem.isEmpty()) {
@@ -70,7 +61,7 @@ final class ExerciseGrading {
     }
 
     /** Reads, compiles and checks; returns "" when the tests can run, else the message for the student. */
-    private String prepare(ExerciseCompiler compiler, Path submission, Path scratch) throws IOException {
+    private String prepare(CompilerProcess compiler, Path submission, Path scratch) throws IOException {
         SubmissionFile file = SubmissionFile.read(submission, exercise.studentFile());
         if (!file.problem().isEmpty()) {
             return file.problem();
@@ -82,13 +73,14 @@ final class ExerciseGrading {
         Files.createDirectories(student);
         Files.createDirectories(tests);
         Files.writeString(source, file.source());
-        ExerciseCompiler.Result alone = compileWithin(compiler, List.of(source), student, libraryClasspath());
+        ExerciseCompiler.Result alone = compiler.compile(List.of(source), student, libraryClasspath(), exercise.studentFile());
         if (!alone.success()) {
             return alone.messages();
         }
         List<Path> testSources = new ArrayList<>(List.of(exercise.testSource()));
         testSources.addAll(helpers);
-        ExerciseCompiler.Result graded = compileWithin(compiler, testSources, tests, classpath + File.pathSeparator + student);
+        ExerciseCompiler.Result graded = compiler.compile(testSources, tests, classpath + File.pathSeparator + student,
+                exercise.studentFile());
         if (!graded.success()) {
             return graded.messages();
         }
@@ -103,38 +95,6 @@ final class ExerciseGrading {
                     .collect(Collectors.joining(", ")) + ", a name the grading tests use. Rename it.";
         }
         return "";
-    }
-
-    /** True when this grading left its compiler busy (a compilation that timed out): use a new one. */
-    boolean compilerAbandoned() {
-        return compilerAbandoned;
-    }
-
-    /**
-     * Compiles on a thread of its own and waits at most {@link #COMPILE_LIMIT}: a file built to make javac
-     * work for hours costs its exercise, not the report. (A thread cannot be killed; the compiler it
-     * holds is left to finish and never used again.)
-     */
-    private ExerciseCompiler.Result compileWithin(ExerciseCompiler compiler, List<Path> sources, Path out, String against)
-            throws IOException {
-        FutureTask<ExerciseCompiler.Result> task = new FutureTask<>(() -> compiler.compile(sources, out, against));
-        Thread thread = new Thread(task, "grading-javac");
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            return task.get(COMPILE_LIMIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            thread.interrupt();
-            compilerAbandoned = true;
-            return new ExerciseCompiler.Result(false, "The compiler was still working on " + exercise.studentFile()
-                    + " after " + COMPILE_LIMIT.toSeconds() + " s, the grader's limit; is the file very long or built to"
-                    + " slow the compiler down?");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while compiling", e);
-        } catch (ExecutionException e) {
-            return new ExerciseCompiler.Result(false, "The compiler failed: " + e.getCause());
-        }
     }
 
     /** The class path without the grader's own classes: what a student's file may use. */

@@ -17,8 +17,9 @@ import java.util.Map;
  * limit for the whole grading; a student whose grading fails (crash, time limit, a folder that is a
  * link or cannot be read) gets a row with 0 points that says why. When several students ran at once,
  * those whose grading may have been disturbed by the others are graded again alone, and that grading
- * counts: in bubblewrap a test that timed out (busy neighbours share the CPUs); without it also a
- * test JVM that stopped, a grader that crashed or ran out of time. The files ({@link GradebookFiles}) are written only after every student's processes
+ * counts: in bubblewrap a test that timed out (busy neighbours share the CPUs). Without bubblewrap
+ * students are graded one at a time, since their processes could reach one another's. The gradebook
+ * says which defences held ({@link #defences()}). The files ({@link GradebookFiles}) are written only after every student's processes
  * have ended, each atomically.
  *
  * <pre>{@code
@@ -31,8 +32,10 @@ import java.util.Map;
  * @param students    every student, in name order
  * @param isolation   "bubblewrap" or "processes" ({@link StudentSandbox})
  * @param format      how each results.json renders test outputs
+ * @param mostAtOnce  the most students whose gradings ran at the same time (1 without bubblewrap)
  */
-public record Gradebook(List<String> exerciseIds, List<Student> students, String isolation, ResultsJson.Format format) {
+public record Gradebook(List<String> exerciseIds, List<Student> students, String isolation, ResultsJson.Format format,
+                        int mostAtOnce) {
 
     /**
      * One row of the gradebook.
@@ -111,10 +114,32 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
         List<String> ids = grader.exercises().stream().map(TestScanner.Exercise::id).toList();
         ClassGrading run = new ClassGrading(grader, sandbox, settings, submissions, out);
         try {
-            return new Gradebook(ids, run.gradeAll(entries), sandbox.isolation(), settings.format());
+            List<Student> rows = run.gradeAll(entries);
+            return new Gradebook(ids, rows, sandbox.isolation(), settings.format(), run.mostAtOnce());
         } finally {
             run.cleanUp();
         }
+    }
+
+    /**
+     * What kept the students apart and what guarded each one's test JVMs, in sentences for the
+     * instructor: first between students (bubblewrap, or processes graded one at a time), then every
+     * distinct note of the students' gradings (the test JVMs' sandbox, the security policy).
+     */
+    public List<String> defences() {
+        List<String> said = new java.util.ArrayList<>();
+        said.add(isolation.equals("bubblewrap")
+                ? "Between students: bubblewrap. Each student's grader had its own PID namespace (it could see"
+                + " and signal only its own processes), no network, a read-only file system but for its own"
+                + " scratch folder, and the other students' folders hidden; at most " + mostAtOnce
+                + " students were graded at once."
+                : "Between students: processes only (no bubblewrap here). Every student's grader and test JVMs ran"
+                + " as the same user in one PID namespace, so code that got past the security policy could have"
+                + " signalled another student's processes or written their files; so students were graded one"
+                + " at a time (at most " + mostAtOnce + " at once), and each one's processes were killed before"
+                + " the next began.");
+        students.stream().flatMap(s -> s.report().notes().stream()).distinct().forEach(said::add);
+        return said;
     }
 
     /** Writes gradebook.csv, gradebook.json and every student's results.json into {@code out} ({@link GradebookFiles}). */
@@ -138,6 +163,7 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
                 s.append("    | not graded: ").append(why.length() > 150 ? why.substring(0, 150) + " ..." : why).append('\n');
             }
         }
+        defences().forEach(d -> s.append("Defences: ").append(d).append('\n'));
         return s.toString();
     }
 }

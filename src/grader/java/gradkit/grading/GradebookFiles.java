@@ -22,7 +22,8 @@ import java.util.Locale;
  * spreadsheet would take for a formula (it starts with =, +, -, @, a tab or a carriage return) gets
  * a leading apostrophe, so a student named {@code =HYPERLINK(...)} stays text. Columns: student, one
  * per exercise, total, max, percent, status ("graded" or "not graded"), folder (of its results.json),
- * note (why not, or what else to know). {@code gradebook.json} holds the same, and the isolation used.
+ * note (why not, or what else to know). {@code gradebook.json} holds the same, the isolation used, the
+ * most students graded at once and the defences in sentences ({@link Gradebook#defences()}).
  *
  * <pre>{@code
  * GradebookFiles.csvField("Doe, \"J\"")   // "\"Doe, \"\"J\"\"\""
@@ -104,6 +105,9 @@ final class GradebookFiles {
         ArrayNode ids = root.putArray("exercises");
         book.exerciseIds().forEach(ids::add);
         root.put("isolation", book.isolation());
+        root.put("studentsAtOnce", book.mostAtOnce());
+        ArrayNode defences = root.putArray("defences");
+        book.defences().forEach(defences::add);
         ArrayNode students = root.putArray("students");
         for (Gradebook.Student s : book.students()) {
             GradingReport r = s.report();

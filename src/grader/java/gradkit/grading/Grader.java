@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  *
  * <p>For each exercise, on its own ({@link ExerciseGrading}): read the student's file
  * ({@link SubmissionFile}), compile it alone against the library, compile its grading test against it
- * ({@link ExerciseCompiler}; a compile error costs that exercise only), then run the tests in a test
+ * ({@link ExerciseCompiler} in a JVM of its own, {@link CompilerProcess}; a compile error costs that exercise only), then run the tests in a test
  * JVM of the exercise's own ({@link TestJvm}: the results over a channel student code cannot reach, a
  * security policy, bubblewrap where the machine allows it, a per-test timeout, memory and thread caps, a
  * fresh class loader per test, and recovery when the JVM dies). The tests come from the grader's own
@@ -44,28 +44,35 @@ public final class Grader {
     private final Duration timeout;
     private final int heapMegabytes;
     private final Set<String> only;
+    private final Duration compileLimit;
 
-    private Grader(Path testsDir, String classpath, Duration timeout, int heapMegabytes, Set<String> only) {
+    private Grader(Path testsDir, String classpath, Duration timeout, int heapMegabytes, Set<String> only,
+                   Duration compileLimit) {
         this.testsDir = testsDir;
         this.classpath = classpath;
         this.timeout = timeout;
         this.heapMegabytes = heapMegabytes;
         this.only = only;
+        this.compileLimit = compileLimit;
     }
 
-    /** The tests of {@link #DEFAULT_TESTS}, this JVM's class path, 10 s per test, a 512 MB heap, every exercise. */
+    /**
+     * The tests of {@link #DEFAULT_TESTS}, this JVM's class path, 10 s per test, a 512 MB heap, every
+     * exercise, 60 s per compilation (the solutions take well under a second).
+     */
     public static Grader defaults() {
-        return new Grader(DEFAULT_TESTS, System.getProperty("java.class.path"), Duration.ofSeconds(10), 512, Set.of());
+        return new Grader(DEFAULT_TESTS, System.getProperty("java.class.path"), Duration.ofSeconds(10), 512, Set.of(),
+                Duration.ofSeconds(60));
     }
 
     /** The same grader with its tests taken from {@code dir}. */
     public Grader tests(Path dir) {
-        return new Grader(dir, classpath, timeout, heapMegabytes, only);
+        return new Grader(dir, classpath, timeout, heapMegabytes, only, compileLimit);
     }
 
     /** The same grader compiling and running against {@code path} (library, JUnit with its launcher, Jackson). */
     public Grader classpath(String path) {
-        return new Grader(testsDir, path, timeout, heapMegabytes, only);
+        return new Grader(testsDir, path, timeout, heapMegabytes, only, compileLimit);
     }
 
     /** The same grader with another per-test timeout. */
@@ -73,7 +80,7 @@ public final class Grader {
         if (perTest.isNegative() || perTest.isZero()) {
             throw new IllegalArgumentException("The per-test timeout must be positive, but got " + perTest + ".");
         }
-        return new Grader(testsDir, classpath, perTest, heapMegabytes, only);
+        return new Grader(testsDir, classpath, perTest, heapMegabytes, only, compileLimit);
     }
 
     /** The same grader with another heap cap (MB) for the JVM that runs the tests. */
@@ -81,12 +88,23 @@ public final class Grader {
         if (megabytes < 64) {
             throw new IllegalArgumentException("The test JVM needs at least 64 MB of heap, but got " + megabytes + ".");
         }
-        return new Grader(testsDir, classpath, timeout, megabytes, only);
+        return new Grader(testsDir, classpath, timeout, megabytes, only, compileLimit);
+    }
+
+    /**
+     * The same grader with another limit on one compilation: javac runs in a JVM of its own, killed
+     * when it works longer than this ({@link CompilerProcess}).
+     */
+    public Grader compileLimit(Duration perCompilation) {
+        if (perCompilation.isNegative() || perCompilation.isZero()) {
+            throw new IllegalArgumentException("The compile limit must be positive, but got " + perCompilation + ".");
+        }
+        return new Grader(testsDir, classpath, timeout, heapMegabytes, only, perCompilation);
     }
 
     /** The same grader restricted to some exercises ("ex06"); an empty list means all. */
     public Grader only(List<String> exerciseIds) {
-        return new Grader(testsDir, classpath, timeout, heapMegabytes, new TreeSet<>(exerciseIds));
+        return new Grader(testsDir, classpath, timeout, heapMegabytes, new TreeSet<>(exerciseIds), compileLimit);
     }
 
     /** The exercises this grader grades, with their tests. */
@@ -131,7 +149,7 @@ public final class Grader {
         return new GradingReport(submission, complete, (System.nanoTime() - start) / 1e9, notes);
     }
 
-    /** Two workers (each with its own compiler) take the exercises in turn. */
+    /** Two workers (each with its own compiler JVM) take the exercises in turn. */
     private void gradeAll(List<TestScanner.Exercise> exercises, List<Path> helpers, TestJvm jvm, Path submission,
                           Path work, ExerciseResult[] results) {
         int workers = Math.max(1, Math.min(2, Math.min(exercises.size(), Runtime.getRuntime().availableProcessors())));
@@ -139,16 +157,13 @@ public final class Grader {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Thread t = new Thread(() -> {
-                ExerciseCompiler compiler = new ExerciseCompiler(classpath);
-                for (int e = next.getAndIncrement(); e < exercises.size(); e = next.getAndIncrement()) {
-                    TestScanner.Exercise ex = exercises.get(e);
-                    ExerciseGrading grading = new ExerciseGrading(ex, helpers, classpath, jvm);
-                    results[e] = grading.grade(compiler, submission, work.resolve(ex.id()));
-                    if (grading.compilerAbandoned()) {
-                        compiler = new ExerciseCompiler(classpath);   // the old one is still busy on its own thread
+                try (CompilerProcess compiler = new CompilerProcess(classpath, compileLimit)) {
+                    for (int e = next.getAndIncrement(); e < exercises.size(); e = next.getAndIncrement()) {
+                        TestScanner.Exercise ex = exercises.get(e);
+                        ExerciseGrading grading = new ExerciseGrading(ex, helpers, classpath, jvm);
+                        results[e] = grading.grade(compiler, submission, work.resolve(ex.id()));
                     }
                 }
-                compiler.close();
             }, "grading-worker-" + w);
             threads.add(t);
             t.start();
@@ -196,13 +211,14 @@ public final class Grader {
 
     /**
      * This grader's settings as command-line options ({@code --tests}, {@code --classpath},
-     * {@code --timeout}, {@code --heap} and the exercise ids), with absolute paths: what a child grader
+     * {@code --timeout}, {@code --heap}, {@code --compile-limit} and the exercise ids), with absolute paths: what a child grader
      * process needs to grade exactly as this one would.
      */
     public List<String> commandLineOptions() {
         List<String> options = new ArrayList<>(List.of("--tests", testsDir.toAbsolutePath().toString(),
                 "--classpath", absoluteClasspath(classpath), "--timeout", Double.toString(timeout.toMillis() / 1000.0),
-                "--heap", Integer.toString(heapMegabytes)));
+                "--heap", Integer.toString(heapMegabytes),
+                "--compile-limit", Double.toString(compileLimit.toMillis() / 1000.0)));
         exercises().forEach(e -> options.add(e.id()));
         return options;
     }

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  *
  * <p>Either way {@code prlimit} caps the process: no core files, no file larger than 0 bytes (the
  * test JVM writes no file, so any write is an attack), 256 open files, and an address-space cap that
- * bounds native memory along with the heap.
+ * bounds native memory along with the heap. Inside bubblewrap, where the kernel counts them per user
+ * namespace (probed, see {@code TaskCap}), it also caps threads and processes at {@link #MAX_TASKS}.
  *
  * <p>The probe result is cached for the life of the grader (the one piece of static state here: the
  * machine does not change while it runs).
@@ -40,12 +41,19 @@ public final class Sandbox {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     /** Address space beyond the heap: metaspace, code cache, thread stacks, the JDK's own libraries. */
     private static final long NATIVE_MEGABYTES = 1536;
+    /**
+     * Threads and processes one sandbox may hold at once (RLIMIT_NPROC): the tests' own
+     * {@link TestRunner#MAX_THREADS} and as many again for the JVM's (about 20) and JUnit's.
+     */
+    static final int MAX_TASKS = 2 * TestRunner.MAX_THREADS;
 
     private final boolean bubblewrap;
+    private final boolean taskCap;
     private final String note;
 
-    private Sandbox(boolean bubblewrap, String note) {
+    private Sandbox(boolean bubblewrap, boolean taskCap, String note) {
         this.bubblewrap = bubblewrap;
+        this.taskCap = taskCap;
         this.note = note;
     }
 
@@ -73,11 +81,17 @@ public final class Sandbox {
                 return withoutNamespaces("bubblewrap did not answer");
             }
             String said = new String(p.getInputStream().readNBytes(400)).strip();
-            return p.exitValue() == 0
-                    ? new Sandbox(true, "Each test JVM ran in bubblewrap: its own PID, network and IPC namespaces,"
-                    + " a read-only view of the JDK, the class path and the exercise's classes only, a private /tmp,"
-                    + " and every process it started ended with it; inside, the grader's security policy held.")
-                    : withoutNamespaces("bubblewrap cannot create namespaces here: " + said);
+            if (p.exitValue() != 0) {
+                return withoutNamespaces("bubblewrap cannot create namespaces here: " + said);
+            }
+            boolean taskCap = TaskCap.countedPerSandbox();
+            return new Sandbox(true, taskCap, "Each test JVM ran in bubblewrap: its own PID, network and IPC"
+                    + " namespaces, a read-only view of the JDK, the class path and the exercise's classes only, a"
+                    + " private /tmp, and every process it started ended with it; "
+                    + (taskCap ? "the kernel capped it at " + MAX_TASKS + " threads and processes (RLIMIT_NPROC in"
+                    + " its own user namespace); " : "no kernel cap on its threads (RLIMIT_NPROC does not hold for"
+                    + " root, and before Linux 5.14 it counted every process of the user), the runner's count of"
+                    + " them stopped a test beyond " + TestRunner.MAX_THREADS + "; ") + "inside, the grader's security policy held.");
         } catch (IOException e) {
             return withoutNamespaces("bubblewrap could not start: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -87,14 +101,24 @@ public final class Sandbox {
     }
 
     static Sandbox withoutNamespaces(String why) {
-        return new Sandbox(false, "No Linux namespaces for the test JVMs (" + why + "): each ran in its own"
+        return new Sandbox(false, false, "No Linux namespaces for the test JVMs (" + why + "): each ran in its own"
                 + " process session and was killed as a group, and only the grader's security policy inside the"
                 + " JVM kept student code away from files, processes and the network.");
+    }
+
+    /** Bubblewrap with the kernel's task cap, whatever the probe found (for tests of the cap itself). */
+    static Sandbox bubblewrapWithTaskCap() {
+        return new Sandbox(true, true, "bubblewrap with a cap of " + MAX_TASKS + " tasks (a test)");
     }
 
     /** True when test JVMs run inside bubblewrap. */
     public boolean namespaces() {
         return bubblewrap;
+    }
+
+    /** True when the kernel caps the threads and processes of each test JVM ({@link #MAX_TASKS}). */
+    public boolean taskCap() {
+        return taskCap;
     }
 
     /** One sentence for the report: what protected the test JVMs. */
@@ -111,6 +135,9 @@ public final class Sandbox {
         }
         if (bubblewrap) {
             command.addAll(bwrapArguments(readable));
+            if (taskCap) {   // set inside: the user namespace counts only its own tasks against it
+                command.addAll(List.of(PRLIMIT.toString(), "--nproc=" + MAX_TASKS, "--"));
+            }
         } else if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
         }
@@ -145,6 +172,54 @@ public final class Sandbox {
         }
         a.add("--");
         return a;
+    }
+
+    /**
+     * Whether RLIMIT_NPROC, set inside a sandbox, counts that sandbox's tasks only. Linux counts it per
+     * user and user namespace (since 5.14), and bubblewrap gives each sandbox a user namespace of its
+     * own; on older kernels, or where bubblewrap shares the user namespace, it counts every process of
+     * this user on the machine (other graders' included), and capping it would break them. So it is
+     * tried: inside a sandbox a shell must start a child under a cap of 8 although this JVM alone has
+     * more than 8 threads of this user, and must fail to under a cap of 1.
+     */
+    private static final class TaskCap {
+        private static final int SMALL = 8;
+
+        static boolean countedPerSandbox() {
+            if (!Files.isExecutable(PRLIMIT) || ownTasks() <= SMALL) {
+                return false;
+            }
+            return exitCode(SMALL) == 0 && exitCode(1) != 0;
+        }
+
+        private static long ownTasks() {
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                return tasks.count();
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** The exit code of a shell that starts two children, under a cap of {@code tasks}; -1 when it hung. */
+        private static int exitCode(int tasks) {
+            List<String> command = new ArrayList<>(bwrapArguments(List.of()));
+            command.addAll(List.of(PRLIMIT.toString(), "--nproc=" + tasks, "--", "/bin/sh", "-c", "/bin/true; /bin/true"));
+            try {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                p.getOutputStream().close();
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    destroyTree(p);
+                    return -1;
+                }
+                return p.exitValue();
+            } catch (IOException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
     }
 
     /** Files the JDK links to from outside its folder (Debian keeps java.security in /etc/java-NN-openjdk). */

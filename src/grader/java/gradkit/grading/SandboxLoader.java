@@ -15,8 +15,9 @@ import java.security.Permissions;
  * threads' inherited context), so a grading test's rights never reach it.
  *
  * <pre>{@code
- * SandboxLoader student = new SandboxLoader(Path.of("work/ex01/student"), TestRunner.class.getClassLoader(), true);
- * SandboxLoader tests = new SandboxLoader(Path.of("work/ex01/tests"), student, false);
+ * SandboxLoader student = new SandboxLoader("gradkit-test-0-student", Path.of("work/ex01/student"),
+ *         TestRunner.class.getClassLoader(), true);
+ * SandboxLoader tests = new SandboxLoader("gradkit-test-0-tests", Path.of("work/ex01/tests"), student, false);
  * }</pre>
  */
 final class SandboxLoader extends URLClassLoader {
@@ -26,8 +27,9 @@ final class SandboxLoader extends URLClassLoader {
 
     private final boolean untrusted;
 
-    SandboxLoader(Path classes, ClassLoader parent, boolean untrusted) {
-        super(new URL[] {url(classes)}, parent);
+    /** @param name what stack traces show as the loader's name ({@link Leftovers#loaderName}) */
+    SandboxLoader(String name, Path classes, ClassLoader parent, boolean untrusted) {
+        super(name, new URL[] {url(classes)}, parent);
         this.untrusted = untrusted;
     }
 

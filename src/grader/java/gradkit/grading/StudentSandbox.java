@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * except its own scratch folder, and with the class's submissions, the gradebook folder and the other
  * students' scratch folders hidden behind empty ones. Without bubblewrap each student still gets a
  * process, a scratch folder and a copy of the files of its own, but processes of the same user can
- * see, signal and write one another's files; then the gradebook says {@code "isolation":
- * "processes"}. {@code GRADKIT_SANDBOX=none} chooses the second on purpose.
+ * see, signal and write one another's files; so then students are graded one at a time, and the
+ * gradebook says {@code "isolation": "processes"} and, in its defences, why. {@code GRADKIT_SANDBOX=none}
+ * chooses the second on purpose.
  *
  * <pre>{@code
  * StudentSandbox sandbox = StudentSandbox.detect();

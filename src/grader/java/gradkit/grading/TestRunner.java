@@ -33,8 +33,10 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * properties, no junit-platform.properties), and the {@link StudentPolicy} is installed, all before
  * the first student class is loaded. Then, per test: a fresh pair of class loaders (student classes,
  * then the test compiled against them: static state starts afresh), the library's switches reset,
- * the test on a new thread in its own group, and afterwards every thread of that group stopped. A
- * thread that will not stop ends this JVM after the test's report, so the grader runs the remaining
+ * the test on a new thread in its own group, and afterwards every thread of that group stopped;
+ * System.out and System.err keep only what that test's own code printed ({@link TestOutput}). A
+ * thread that will not stop, or test code still running on the JDK's threads ({@link Leftovers}),
+ * ends this JVM after the test's report, so the grader runs the remaining
  * tests in a fresh one; a test that starts more than {@link #MAX_THREADS} threads is stopped there.
  *
  * <p>Protocol: stdin carries the token, the student's classes folder, the tests' classes folder and
@@ -77,7 +79,7 @@ public final class TestRunner {
     public static void main(String[] args) throws Exception {
         Plan plan = Plan.read();
         EventChannel events = new EventChannel(new FileOutputStream(FileDescriptor.out), plan.token());
-        CappedBuffer captured = new CappedBuffer(MAX_OUTPUT_CHARS);
+        TestOutput captured = new TestOutput(MAX_OUTPUT_CHARS);
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
         System.setIn(new ByteArrayInputStream(new byte[0]));
         System.setOut(capture);
@@ -90,17 +92,20 @@ public final class TestRunner {
         startThreadWatch(studentThreads, current, events);
         for (PlanItem item : plan.items()) {
             events.emit(Map.of("event", "start", "index", item.index()));
-            captured.reset();
             Settings.reset();
             ThreadGroup group = new ThreadGroup(studentThreads, "test-" + item.index());
+            captured.begin(group);
             current.set(item.index());
-            TestOutcome outcome = runOnThread(group, () -> run(launcher, plan, item));
+            TestOutcome outcome = runOnThread(group, () -> run(launcher, plan, item, captured));
             capture.flush();
-            String printed = captured.text();   // what the test printed while it ran; leftovers' later output is dropped
+            String printed = captured.end();   // what this test's code printed while it ran; nothing else
             boolean stopped = stopAll(group);
+            boolean clean = stopped && Leftovers.none();
             current.set(-1);
-            String output = printed + (stopped ? "" : "\n(A thread this test started would not stop, so"
-                    + " the tests after it ran in a fresh JVM.)");
+            String output = printed + (!stopped ? "\n(A thread this test started would not stop, so the tests after"
+                    + " it ran in a fresh JVM.)" : !clean ? "\n(Code of this test was still running on the JDK's own"
+                    + " threads after it ended (a finalizer, a Cleaner or a pool task), so the tests after it ran in a"
+                    + " fresh JVM.)" : "");
             Map<String, Object> finish = new LinkedHashMap<>();
             finish.put("event", "finish");
             finish.put("index", item.index());
@@ -108,7 +113,7 @@ public final class TestRunner {
             finish.put("message", StudentText.cap(outcome.message(), MAX_MESSAGE_CHARS));
             finish.put("output", output);
             events.emit(finish);
-            if (!stopped) {
+            if (!clean) {
                 Runtime.getRuntime().halt(0);
             }
         }
@@ -208,9 +213,12 @@ public final class TestRunner {
     }
 
     /** Runs one test method (all its cases) with fresh class loaders: the student's classes, then the test's. */
-    static TestOutcome run(Launcher launcher, Plan plan, PlanItem item) {
-        try (SandboxLoader student = new SandboxLoader(plan.studentClasses(), TestRunner.class.getClassLoader(), true);
-             SandboxLoader tests = new SandboxLoader(plan.testClasses(), student, false)) {
+    static TestOutcome run(Launcher launcher, Plan plan, PlanItem item, TestOutput output) {
+        try (SandboxLoader student = new SandboxLoader(Leftovers.loaderName(item.index(), true), plan.studentClasses(),
+                TestRunner.class.getClassLoader(), true);
+             SandboxLoader tests = new SandboxLoader(Leftovers.loaderName(item.index(), false), plan.testClasses(),
+                     student, false)) {
+            output.loaders(student, tests);
             Thread.currentThread().setContextClassLoader(tests);
             Class<?> testClass = Class.forName(item.className(), false, tests);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()

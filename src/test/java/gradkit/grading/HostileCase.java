@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  * {@code fail} (the tests that must fail, "ex02.dfdx" or "ex02.*"; every other graded test must
  * pass, so each exercise's score is exact), {@code words} (what the failures must say), {@code setup}
  * (what cannot be a file in git: symlink:FILE:TARGET, fifo:FILE, directory:FILE, junk:FILE,
- * nested:FILE, bom:FILE, crlf:FILE, cr:FILE, maven), {@code absent} (paths that must not exist
- * afterwards), {@code not-in-report} and {@code clean-output} (text that must appear nowhere in the
- * report), {@code no-control-chars}.
+ * nested:FILE, bom:FILE, crlf:FILE, cr:FILE, maven, slow-compile:FILE), {@code absent} (paths that
+ * must not exist afterwards), {@code not-in-report} and {@code clean-output} (text that must appear
+ * nowhere in the report), {@code no-control-chars}, {@code compile-limit} (seconds per compilation,
+ * instead of the grader's 60).
  *
  * <pre>{@code
  * HostileCase c = HostileCase.load(Path.of("src/test/resources/submissions/forge-stdout"));
@@ -50,6 +51,13 @@ record HostileCase(String name, Path fixture, Properties expected) {
     List<String> list(String key) {
         String v = expected.getProperty(key, "").strip();
         return v.isEmpty() ? List.of() : Arrays.asList(v.split(","));
+    }
+
+    /** The grader for this case: {@code grader} restricted to its exercises, with its compile limit if it names one. */
+    Grader grader(Grader grader) {
+        Grader chosen = grader.only(graded());
+        String limit = get("compile-limit");
+        return limit.isEmpty() ? chosen : chosen.compileLimit(java.time.Duration.ofSeconds(Long.parseLong(limit)));
     }
 
     String get(String key) {
@@ -97,6 +105,7 @@ record HostileCase(String name, Path fixture, Properties expected) {
                 Files.createDirectories(file.resolve("gradkit"));
             }
             case "junk" -> Files.writeString(file, "class { ".repeat(3 << 17));
+            case "slow-compile" -> Files.writeString(file, withSlowClass(Files.readString(file)));
             case "nested" -> Files.writeString(file, Files.readString(file).replace("return dtdu * y + Math.exp(x) * y;",
                     "return " + "(".repeat(20_000) + "dtdu * y + Math.exp(x) * y" + ")".repeat(20_000) + ";"));
             case "bom" -> Files.write(file, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Files.readAllBytes(file)));
@@ -113,6 +122,30 @@ record HostileCase(String name, Path fixture, Properties expected) {
             }
             default -> throw new IllegalArgumentException("unknown setup step " + String.join(":", step));
         }
+    }
+
+    /**
+     * The file with a class added that javac needs minutes for (about a minute per 1000 statements when
+     * the machine is quiet): each statement nests overloaded calls on explicitly typed lambdas, which
+     * javac attributes once for every overload. Under the 256 KB a submission may have.
+     */
+    private static String withSlowClass(String source) {
+        StringBuilder slow = new StringBuilder("""
+                    private static final class Slow {
+                        static <R> R m(java.util.function.IntFunction<R> f) { return null; }
+                        static int m(java.util.function.IntUnaryOperator f) { return 0; }
+                        static <R> R m(java.util.function.IntPredicate f) { return null; }
+                        void t() {
+                """);
+        String call = "1";
+        for (int depth = 0; depth < 12; depth++) {
+            call = "m((int a" + depth + ") -> " + call + ")";
+        }
+        for (int i = 0; i < 1100; i++) {
+            slow.append("            Object v").append(i).append(" = ").append(call).append(";\n");
+        }
+        slow.append("        }\n    }\n}\n");
+        return source.substring(0, source.lastIndexOf('}')) + slow;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -172,6 +172,8 @@ class InstructorModeTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("gradebook.json").toFile());
         assertEquals(book.students().size(), json.get("students").size());
         assertEquals(sandboxed ? "bubblewrap" : "processes", json.get("isolation").asText());
+        assertTrue(json.get("defences").get(0).asText().startsWith("Between students: "
+                + (sandboxed ? "bubblewrap" : "processes only")), json.get("defences").toString());
         for (int i = 0; i < book.students().size(); i++) {
             Gradebook.Student s = book.students().get(i);
             List<String> row = rows.get(i + 1);
@@ -278,11 +280,24 @@ class InstructorModeTest {
         Files.copy(Path.of("solutions", EXERCISE_FILE), honest.resolve(EXERCISE_FILE));
         Files.createSymbolicLink(honest.resolve("Ex03LocalDerivatives.java"), Path.of("solutions", "Ex03LocalDerivatives.java").toAbsolutePath());
         Files.createSymbolicLink(small.resolve("link"), Path.of("solutions").toAbsolutePath());
+        for (String other : List.of("erin", "finn")) {
+            Files.copy(Path.of("solutions", EXERCISE_FILE), Files.createDirectories(small.resolve(other)).resolve(EXERCISE_FILE));
+        }
         Grader grader = Grader.defaults().classpath(GraderSelfTest.classpath()).timeout(Duration.ofSeconds(8))
                 .only(List.of("ex02", "ex03"));
         Gradebook processes = Gradebook.grade(grader, small,
-                new Gradebook.Settings(2, Duration.ofSeconds(60), ResultsJson.Format.TEXT), StudentSandbox.processesOnly());
+                new Gradebook.Settings(3, Duration.ofSeconds(60), ResultsJson.Format.TEXT), StudentSandbox.processesOnly());
         assertEquals("processes", processes.isolation());
+        // Without namespaces students could reach one another's processes: so one at a time, whatever --jobs says,
+        // and the gradebook says so.
+        assertEquals(1, processes.mostAtOnce(), "students graded at the same time without bubblewrap");
+        assertTrue(processes.toTable().contains("Defences: Between students: processes only"), processes.toTable());
+        assertTrue(processes.defences().stream().anyMatch(d -> d.contains("security policy")), processes.defences().toString());
+        Path written = work.resolve("small-out");
+        processes.write(written);
+        JsonNode json = new ObjectMapper().readTree(written.resolve("gradebook.json").toFile());
+        assertEquals(1, json.get("studentsAtOnce").asInt());
+        assertTrue(json.get("defences").get(0).asText().contains("one at a time"), json.toString());
         GradingReport dora = processes.reports().get("dora, \"d\"");
         assertTrue(dora.graded(), dora.failure());
         assertEquals(grader.exercises().get(0).maxPoints(), dora.exercises().get(0).earned());

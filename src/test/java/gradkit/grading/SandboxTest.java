@@ -73,6 +73,70 @@ class SandboxTest {
         assertFalse(said.contains("Ex01"), said);
     }
 
+    /**
+     * A shell in the sandbox that starts sleeping children until it cannot (or 300 of them), says how
+     * many it started, and then holds them. As root the kernel exempts every process from RLIMIT_NPROC,
+     * so there the sandbox is entered as nobody, the way an ordinary user's grader runs.
+     */
+    private static Process holdChildren(Sandbox sandbox, String marker) throws IOException {
+        String script = "(i=0; while [ $i -lt 300 ]; do sleep " + marker + " & i=$((i+1)); echo s; done) 2>/dev/null;"
+                + " echo done; exec sleep " + marker;
+        List<String> command = new java.util.ArrayList<>();
+        if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
+            command.addAll(List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"));
+        }
+        command.addAll(sandbox.command(List.of("/bin/sh", "-c", script), List.of(), 256));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** How many children the shell said it started, read up to its "done". */
+    private static int started(Process p) throws IOException {
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        int n = 0;
+        for (String line = out.readLine(); line != null && !line.equals("done"); line = out.readLine()) {
+            n += line.equals("s") ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * The kernel caps the tasks of each sandbox (RLIMIT_NPROC inside its own user namespace), and the
+     * cap is per sandbox: a second one, while the first holds all it may, still starts as many.
+     */
+    @Test
+    void theKernelCapsTheTasksOfEachSandboxOnItsOwn() throws Exception {
+        assumeTrue(Sandbox.detect().namespaces(), "bubblewrap cannot create namespaces here");
+        Sandbox sandbox = Sandbox.bubblewrapWithTaskCap();
+        Process first = holdChildren(sandbox, marker());
+        Process second = null;
+        try {
+            int a = started(first);
+            second = holdChildren(sandbox, marker());
+            int b = started(second);
+            assertTrue(a < Sandbox.MAX_TASKS && b < Sandbox.MAX_TASKS, "started " + a + " and " + b
+                    + " children, the cap is " + Sandbox.MAX_TASKS);
+            assertTrue(a > Sandbox.MAX_TASKS - 8 && b > Sandbox.MAX_TASKS - 8, "started only " + a + " and " + b
+                    + ": the cap counts more than the sandbox's own tasks");
+        } finally {
+            sandbox.kill(first);
+            if (second != null) {
+                sandbox.kill(second);
+            }
+        }
+    }
+
+    /** The probe uses the cap only where the kernel applies it to the sandbox alone (never for root, who is exempt). */
+    @Test
+    void theTaskCapIsUsedOnlyWhereTheKernelAppliesIt() {
+        Sandbox sandbox = Sandbox.detect();
+        assumeTrue(sandbox.namespaces(), "bubblewrap cannot create namespaces here");
+        if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
+            assertFalse(sandbox.taskCap(), "root is exempt from RLIMIT_NPROC: " + sandbox.note());
+        }
+        assertTrue(sandbox.note().contains(sandbox.taskCap() ? "RLIMIT_NPROC in its own user namespace"
+                : "no kernel cap on its threads"), sandbox.note());
+    }
+
     @Test
     void escapesAndControlCharactersAreRemoved() {
         assertEquals("\n Total 91/91", StudentText.clean("\u001b[2J\r Total 91/91\u001b[0m"));
