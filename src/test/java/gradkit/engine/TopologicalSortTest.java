@@ -81,19 +81,9 @@ class TopologicalSortTest {
         Value b = Value.of(2.0);
         Value y = ladder(a, b, levels);
         y.backward();
-        // Forward mode, independently: d y(i)/da and d y(i)/db follow the same recurrence as y(i).
-        double daOlder = 1, daNewer = 0;
-        double dbOlder = 0, dbNewer = 1;
-        for (int i = 2; i <= levels; i++) {
-            double da = 0.5 * daNewer + 0.5 * daOlder;
-            double db = 0.5 * dbNewer + 0.5 * dbOlder;
-            daOlder = daNewer;
-            daNewer = da;
-            dbOlder = dbNewer;
-            dbNewer = db;
-        }
-        assertEquals(daNewer, a.grad(), 1e-12, "dy/da: the series converges to 1/3");
-        assertEquals(dbNewer, b.grad(), 1e-12, "dy/db: the series converges to 2/3");
+        double[] expected = ladderGradients(levels);   // forward mode, independently
+        assertEquals(expected[0], a.grad(), 1e-12, "dy/da: the series converges to 1/3");
+        assertEquals(expected[1], b.grad(), 1e-12, "dy/db: the series converges to 2/3");
         assertEquals(1.0 / 3, a.grad(), 1e-9);
     }
 
@@ -110,6 +100,21 @@ class TopologicalSortTest {
         for (Value node : order) {
             assertFalse(node.visited, "a node still marked after zeroGrad() and Graph.of: " + node);
         }
+    }
+
+    /** dy/da and dy/db of the ladder, in forward mode: they follow the same recurrence as y. */
+    private static double[] ladderGradients(int levels) {
+        double daOlder = 1, daNewer = 0;
+        double dbOlder = 0, dbNewer = 1;
+        for (int i = 2; i <= levels; i++) {
+            double da = 0.5 * daNewer + 0.5 * daOlder;
+            double db = 0.5 * dbNewer + 0.5 * dbOlder;
+            daOlder = daNewer;
+            daNewer = da;
+            dbOlder = dbNewer;
+            dbNewer = db;
+        }
+        return new double[] {daNewer, dbNewer};
     }
 
     @Test
