@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The width the checker's printed text keeps to. Jupyter shows about 100 characters of a line of
- * output before it wraps or scrolls it, and a table whose rows wrap can no longer be read by column,
- * so every line the checker prints is at most {@link #COLUMNS} characters long.
+ * The width the kit's printed text keeps to. Jupyter shows about 100 characters of a line of output
+ * before it wraps or scrolls it, and a table whose rows wrap can no longer be read by column, so
+ * every line the checker, the exercise reports and the notebooks print is at most {@link #COLUMNS}
+ * characters long. This is the one definition of that width.
+ *
+ * <pre>{@code
+ * result.toString().lines().allMatch(line -> line.length() <= PageWidth.COLUMNS);   // true
+ * }</pre>
  */
-final class PageWidth {
+public final class PageWidth {
 
-    /** The longest line the checker prints. */
-    static final int COLUMNS = 100;
+    /** The longest line the kit prints: 100 characters. */
+    public static final int COLUMNS = 100;
 
     private PageWidth() {}
 

@@ -1,5 +1,6 @@
 package gradkit.exercises;
 
+import gradkit.check.PageWidth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public record CheckReport(List<ExerciseCheck> exercises) {
     /** Lines of a failure message the table shows (the grader's results.json has all of them). */
     static final int MESSAGE_LINES = 6;
     /** Width the text table keeps to, so that it does not wrap in a notebook. */
-    static final int WIDTH = 100;
+    static final int WIDTH = PageWidth.COLUMNS;
     private static final String INDENT = " ".repeat(18);
 
     public CheckReport {

@@ -1,5 +1,6 @@
 package gradkit.notebooks;
 
+import gradkit.check.PageWidth;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ final class JShellNotebookRunner {
      * The longest line a cell may print: Jupyter shows about this many characters of an output line
      * before it wraps or scrolls it, which breaks a table's columns.
      */
-    static final int PAGE_WIDTH = 100;
+    static final int PAGE_WIDTH = PageWidth.COLUMNS;
 
     /** A snippet still running after this long is stopped, so that a loop cannot hang the build. */
     static final long SNIPPET_LIMIT_MINUTES = 5;
