@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +44,7 @@ final class CompilerProcess implements AutoCloseable {
     /** The most idle compiler JVMs kept for reuse; more are ended. */
     private static final int MAX_IDLE = 4;
     /** Compiler JVMs no worker is using, alive and between compilations. */
-    private static final java.util.concurrent.BlockingDeque<Server> IDLE = new java.util.concurrent.LinkedBlockingDeque<>();
+    private static final BlockingDeque<Server> IDLE = new LinkedBlockingDeque<>();
 
     private final String classpath;
     private final Duration limit;
@@ -128,7 +130,7 @@ final class CompilerProcess implements AutoCloseable {
 
         private Server(String classpath) throws IOException {
             this.classpath = classpath;
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = List.of(Grader.javaExecutable(),
                     "-Xmx" + HEAP_MEGABYTES + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                     "-Xshare:auto", "-cp", classpath, CompilerServer.class.getName(), classpath);
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

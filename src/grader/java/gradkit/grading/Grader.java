@@ -228,6 +228,11 @@ public final class Grader {
         return timeout;
     }
 
+    /** The java launcher of the JDK the grader runs on: the one every JVM it starts (tests, javac, students) uses. */
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** Each entry of a class path made absolute. */
     static String absoluteClasspath(String path) {
         List<String> entries = new ArrayList<>();

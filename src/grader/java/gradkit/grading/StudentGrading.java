@@ -117,8 +117,7 @@ final class StudentGrading {
     }
 
     private List<String> command(Path scratch, Path tmp) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + CHILD_HEAP_MB + "m",
+        List<String> command = new ArrayList<>(List.of(Grader.javaExecutable(), "-Xmx" + CHILD_HEAP_MB + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp,
                 "-Djava.awt.headless=true", "-cp", Grader.absoluteClasspath(grader.classpath()),
                 StudentProcess.class.getName()));

@@ -94,7 +94,7 @@ public final class TestJvm {
     }
 
     private List<String> javaCommand() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Grader.javaExecutable(),
                 "-Xmx" + heapMegabytes + "m", "-Xss1m", "-XX:MaxMetaspaceSize=192m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:MaxDirectMemorySize=32m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
