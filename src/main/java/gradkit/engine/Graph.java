@@ -1,7 +1,6 @@
 package gradkit.engine;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +58,7 @@ public final class Graph {
         }
         TopologicalSort order = TopologicalSort.of(output, false);
         order.clearMarks();
-        return new ArrayList<>(Arrays.asList(order.toArray()));
+        return order.toList();
     }
 
     /** The output this graph was built from. */

@@ -1,6 +1,8 @@
 package gradkit.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The nodes below an output in topological order: each node after all of its operands, the output
@@ -61,11 +63,11 @@ final class TopologicalSort {
         return blocks[i >>> BLOCK_BITS][i & (BLOCK_SIZE - 1)];
     }
 
-    /** The order as a new array. */
-    Value[] toArray() {
-        Value[] order = new Value[size];
-        for (int start = 0; start < size; start += BLOCK_SIZE) {
-            System.arraycopy(blocks[start >>> BLOCK_BITS], 0, order, start, Math.min(BLOCK_SIZE, size - start));
+    /** The order as a new list, the caller's to keep. */
+    List<Value> toList() {
+        List<Value> order = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            order.add(get(i));
         }
         return order;
     }
