@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
  * <pre>{@code
  * ClassGrading run = new ClassGrading(grader, StudentSandbox.detect(), settings, submissions, out);
  * try {
- *     List<Gradebook.Student> rows = run.gradeAll(StudentFolders.list(submissions));
+ *     List<Gradebook.Student> rows = run.gradeAll(StudentFolders.list(submissions).students());
  * } finally {
  *     run.cleanUp();
  * }

@@ -33,9 +33,11 @@ import java.util.Map;
  * @param isolation   "bubblewrap" or "processes" ({@link StudentSandbox})
  * @param format      how each results.json renders test outputs
  * @param mostAtOnce  the most students whose gradings ran at the same time (1 without bubblewrap)
+ * @param skipped     the entries of the folder that are certainly not students ({@code .git}, {@code .DS_Store},
+ *                    ...: {@link StudentFolders#NOT_STUDENTS}), left out and listed
  */
 public record Gradebook(List<String> exerciseIds, List<Student> students, String isolation, ResultsJson.Format format,
-                        int mostAtOnce) {
+                        int mostAtOnce, List<String> skipped) {
 
     /**
      * One row of the gradebook.
@@ -110,12 +112,13 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
 
     private static Gradebook grade(Grader grader, Path submissions, Path out, Settings settings,
                                    StudentSandbox sandbox) {
-        List<StudentFolders.Entry> entries = StudentFolders.list(submissions);
+        StudentFolders.Listing listing = StudentFolders.list(submissions);
         List<String> ids = grader.exercises().stream().map(TestScanner.Exercise::id).toList();
         ClassGrading run = new ClassGrading(grader, sandbox, settings, submissions, out);
         try {
-            List<Student> rows = run.gradeAll(entries);
-            return new Gradebook(ids, rows, sandbox.isolation(), settings.format(), run.mostAtOnce());
+            List<Student> rows = run.gradeAll(listing.students());
+            return new Gradebook(ids, rows, sandbox.isolation(), settings.format(), run.mostAtOnce(),
+                    listing.skipped());
         } finally {
             run.cleanUp();
         }
@@ -162,6 +165,10 @@ public record Gradebook(List<String> exerciseIds, List<Student> students, String
                 String why = StudentText.clean(r.failure()).replace('\n', ' ');
                 s.append("    | not graded: ").append(why.length() > 150 ? why.substring(0, 150) + " ..." : why).append('\n');
             }
+        }
+        if (!skipped.isEmpty()) {
+            s.append("Skipped, not students: ")
+                    .append(String.join(", ", skipped.stream().map(StudentText::clean).toList())).append('\n');
         }
         defences().forEach(d -> s.append("Defences: ").append(d).append('\n'));
         return s.toString();

@@ -23,7 +23,8 @@ import java.util.Locale;
  * a leading apostrophe, so a student named {@code =HYPERLINK(...)} stays text. Columns: student, one
  * per exercise, total, max, percent, status ("graded" or "not graded"), folder (of its results.json),
  * note (why not, or what else to know). {@code gradebook.json} holds the same, the isolation used, the
- * most students graded at once and the defences in sentences ({@link Gradebook#defences()}).
+ * most students graded at once, the defences in sentences ({@link Gradebook#defences()}) and the
+ * entries skipped as certainly not students ({@code "skipped"}).
  *
  * <pre>{@code
  * GradebookFiles.csvField("Doe, \"J\"")   // "\"Doe, \"\"J\"\"\""
@@ -108,6 +109,8 @@ final class GradebookFiles {
         root.put("studentsAtOnce", book.mostAtOnce());
         ArrayNode defences = root.putArray("defences");
         book.defences().forEach(defences::add);
+        ArrayNode skipped = root.putArray("skipped");
+        book.skipped().forEach(name -> skipped.add(StudentText.clean(name)));
         ArrayNode students = root.putArray("students");
         for (Gradebook.Student s : book.students()) {
             GradingReport r = s.report();

@@ -17,16 +17,30 @@ import java.util.Set;
  * folder name for its results that is safe anywhere (letters, digits, '.', '-', '_'; never "." or
  * ".."; unique even where case does not count), so no student's name can reach outside the output
  * folder. An entry that cannot be graded (a symbolic link, a file, a folder that cannot be read) is
- * kept, with the reason, so the gradebook still has its row. Names starting with '.' are skipped.
+ * kept, with the reason, so the gradebook still has its row. Only the entries in {@link #NOT_STUDENTS}
+ * are skipped, and the listing names them, so the gradebook can say what it left out; every other
+ * entry is a student, whatever its name ({@code .hidden} and {@code ..x} too).
  *
  * <pre>{@code
- * for (StudentFolders.Entry e : StudentFolders.list(Path.of("submissions"))) {
+ * StudentFolders.Listing listing = StudentFolders.list(Path.of("submissions"));
+ * for (StudentFolders.Entry e : listing.students()) {
  *     e.name(); e.folder(); e.problem();   // "O'Brien, Ann", "O_Brien__Ann", ""
  * }
+ * listing.skipped();                       // [".DS_Store", ".git"]
  * }</pre>
  */
 final class StudentFolders {
     private static final int MAX_FOLDER_CHARS = 80;
+
+    /**
+     * The entries that are certainly not a student, compared ignoring case: what version control
+     * ({@code .git}, {@code .svn}, {@code .hg}), macOS ({@code .DS_Store}, and {@code __MACOSX} in
+     * a zip made by its Finder), Windows ({@code Thumbs.db}, {@code desktop.ini}) and Jupyter
+     * ({@code .ipynb_checkpoints}) leave in a folder. Nothing else is skipped: a name that merely
+     * starts with '.' may be a student's.
+     */
+    static final List<String> NOT_STUDENTS = List.of(".git", ".svn", ".hg", ".DS_Store", "__MACOSX", "Thumbs.db",
+            "desktop.ini", ".ipynb_checkpoints");
 
     private StudentFolders() {
     }
@@ -42,8 +56,21 @@ final class StudentFolders {
     record Entry(String name, Path path, String folder, String problem) {
     }
 
+    /**
+     * What a class folder holds.
+     *
+     * @param students every entry but those skipped, one per student, in name order
+     * @param skipped  the names of the entries in {@link #NOT_STUDENTS} found there, in name order
+     */
+    record Listing(List<Entry> students, List<String> skipped) {
+        Listing {
+            students = List.copyOf(students);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
     /** The students in {@code classFolder}; an IllegalArgumentException when it is not a folder. */
-    static List<Entry> list(Path classFolder) {
+    static Listing list(Path classFolder) {
         if (!Files.isDirectory(classFolder)) {
             throw new IllegalArgumentException("The submissions folder " + classFolder + " does not exist or is not a folder.");
         }
@@ -55,15 +82,22 @@ final class StudentFolders {
         }
         paths.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         List<Entry> students = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         Set<String> used = new HashSet<>(Set.of("gradebook.csv", "gradebook.json"));
         for (Path p : paths) {
             String name = p.getFileName().toString();
-            if (name.startsWith(".")) {
-                continue;
+            if (isNotAStudent(name)) {
+                skipped.add(name);
+            } else {
+                students.add(new Entry(name, p, uniqueFolder(name, used), problemWith(p)));
             }
-            students.add(new Entry(name, p, uniqueFolder(name, used), problemWith(p)));
         }
-        return students;
+        return new Listing(students, skipped);
+    }
+
+    /** Whether {@code name} is one of {@link #NOT_STUDENTS}, ignoring case. */
+    static boolean isNotAStudent(String name) {
+        return NOT_STUDENTS.stream().anyMatch(name::equalsIgnoreCase);
     }
 
     private static String problemWith(Path p) {

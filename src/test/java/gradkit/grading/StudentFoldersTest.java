@@ -1,6 +1,7 @@
 package gradkit.grading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,14 +41,49 @@ class StudentFoldersTest {
         Files.createDirectories(dir.resolve(".git"));
         Files.writeString(dir.resolve("readme.txt"), "x");
         Files.createSymbolicLink(dir.resolve("carol"), dir.resolve("alice"));
-        List<StudentFolders.Entry> entries = StudentFolders.list(dir);
-        assertEquals(List.of("alice", "bob", "carol", "readme.txt"), entries.stream().map(StudentFolders.Entry::name).toList(),
-                "dot entries are skipped");
+        StudentFolders.Listing listing = StudentFolders.list(dir);
+        List<StudentFolders.Entry> entries = listing.students();
+        assertEquals(List.of("alice", "bob", "carol", "readme.txt"), entries.stream().map(StudentFolders.Entry::name).toList());
+        assertEquals(List.of(".git"), listing.skipped());
         assertEquals("", entries.get(0).problem());
         assertTrue(entries.get(2).problem().startsWith("it is a symbolic link"));
         assertTrue(entries.get(3).problem().startsWith("it is a file, not a folder"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StudentFolders.list(dir.resolve("readme.txt")));
         assertTrue(e.getMessage().contains("is not a folder"), e.getMessage());
+    }
+
+    @Test
+    void aNameStartingWithADotIsStillAStudentAndOnlyWhatIsCertainlyNotOneIsSkipped(@TempDir Path dir) throws Exception {
+        for (String student : List.of("..x", ".hidden", "alice")) {
+            Files.createDirectories(dir.resolve(student));
+        }
+        for (String folder : List.of(".git", ".svn", ".hg", "__MACOSX", ".ipynb_checkpoints")) {
+            Files.createDirectories(dir.resolve(folder));
+        }
+        for (String file : List.of(".DS_Store", "Thumbs.db", "desktop.ini", "._alice")) {
+            Files.writeString(dir.resolve(file), "x");
+        }
+        StudentFolders.Listing listing = StudentFolders.list(dir);
+        assertEquals(List.of("..x", "._alice", ".hidden", "alice"),
+                listing.students().stream().map(StudentFolders.Entry::name).toList(),
+                "a name that merely starts with '.' gets its row (._alice, a file, with its problem)");
+        assertEquals(List.of("_x", "__alice", "_hidden", "alice"),
+                listing.students().stream().map(StudentFolders.Entry::folder).toList());
+        assertEquals("", listing.students().get(0).problem(), "..x is a folder like any other");
+        assertEquals(List.of(".DS_Store", ".git", ".hg", ".ipynb_checkpoints", ".svn", "Thumbs.db", "__MACOSX", "desktop.ini"),
+                listing.skipped(), "each of the documented list, in name order");
+        assertEquals(StudentFolders.NOT_STUDENTS.size(), listing.skipped().size());
+    }
+
+    @Test
+    void theListOfWhatIsNotAStudentIgnoresCaseAndNothingElse() {
+        for (String name : StudentFolders.NOT_STUDENTS) {
+            assertTrue(StudentFolders.isNotAStudent(name), name);
+            assertTrue(StudentFolders.isNotAStudent(name.toUpperCase(java.util.Locale.ROOT)), name);
+        }
+        for (String name : List.of(".gitx", ".git ", "git", "..x", ".x", "DS_Store", "alice")) {
+            assertFalse(StudentFolders.isNotAStudent(name), name);
+        }
     }
 }
