@@ -1,5 +1,6 @@
 package gradkit.gpt;
 
+import gradkit.data.WordList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The training documents: one per line of a text file. By default Debian's word list
- * ({@code /usr/share/dict/american-english}, package {@code wamerican}), kept to the words of
- * lowercase letters a to z only (no capitals, apostrophes or accents).
+ * The training documents: one per line of a text file, or by default the words of the kit's own
+ * English word list ({@link WordList}: lowercase letters a to z only, no capitals, apostrophes or
+ * accents).
  *
  * <pre>{@code
  * List<String> words = Documents.wordList(42L);                 // shuffled with seed 42
@@ -22,19 +23,11 @@ import java.util.Random;
  */
 public final class Documents {
 
-    /** Where Debian's {@code wamerican} package puts its word list. */
-    public static final Path WORD_LIST = Path.of("/usr/share/dict/american-english");
-
     private Documents() {}
 
-    /** The lowercase a-z words of {@link #WORD_LIST}, shuffled with {@code seed}. */
+    /** The words of {@link WordList#words()}, shuffled with {@code seed}. */
     public static List<String> wordList(long seed) {
-        if (!Files.isReadable(WORD_LIST)) {
-            throw new IllegalStateException("The word list " + WORD_LIST + " is missing. Install it with"
-                    + " `sudo apt-get install wamerican` (./kit notebook does), or load another file with"
-                    + " Documents.load(path, seed).");
-        }
-        return shuffled(lowercaseWords(lines(WORD_LIST)), seed);
+        return shuffled(WordList.words(), seed);
     }
 
     /** The non-empty lines of a UTF-8 text file, trimmed, shuffled with {@code seed}. */

@@ -1,5 +1,6 @@
 package gradkit.gpt;
 
+import gradkit.data.WordList;
 import gradkit.engine.Graph;
 import java.util.List;
 
@@ -11,9 +12,9 @@ import java.util.List;
  * java -cp target/classes:... gradkit.gpt.GptBenchmark [steps]    # ./kit gpt-bench [steps]
  * </pre>
  *
- * <p>It trains on the word list ({@link Documents#wordList}) when it is installed, otherwise on words
- * made up from a fixed seed, and times {@code steps} steps (default 1,000) after 200 steps of warm-up
- * on a separate model. Nothing about time is asserted anywhere: the figures are for reading.
+ * <p>It trains on the kit's word list ({@link Documents#wordList}), as notebook 07 does, and times
+ * {@code steps} steps (default 1,000) after 200 steps of warm-up on a separate model. Nothing about
+ * time is asserted anywhere: the figures are for reading.
  */
 public final class GptBenchmark {
 
@@ -24,8 +25,7 @@ public final class GptBenchmark {
     /** Runs the benchmark; the optional argument is the number of timed steps. */
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        List<String> words = java.nio.file.Files.isReadable(Documents.WORD_LIST) ? Documents.wordList(SEED)
-                : madeUpWords(5000, SEED);
+        List<String> words = Documents.wordList(SEED);
         Vocabulary vocabulary = Vocabulary.of(words);
         List<int[]> documents = vocabulary.encodeAll(words);
         GptConfig config = GptConfig.defaults(vocabulary.size());
@@ -42,26 +42,10 @@ public final class GptBenchmark {
         double[] losses = trainer.train(steps, null, steps);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        System.out.printf("%s on %d words%s%n", model, words.size(),
-                java.nio.file.Files.isReadable(Documents.WORD_LIST) ? " (" + Documents.WORD_LIST + ")" : " (made up)");
+        System.out.printf("%s on %d words (%s)%n", model, words.size(), WordList.DESCRIPTION);
         System.out.printf("%d training steps in %.2f s: %.0f steps/s, %.2f ms per step, %.0f nodes per step,"
                 + " %.0f ns per node; loss %.3f at the first step, mean of the last 100 %.3f%n", steps, seconds,
                 steps / seconds, 1e3 * seconds / steps, (double) nodes / steps, 1e9 * seconds / nodes, losses[0],
                 GptTrainer.meanOfLast(losses, steps - 1, 100));
-    }
-
-    /** Lowercase words of 3 to 9 letters drawn from {@code new Random(seed)}, for machines without the word list. */
-    static List<String> madeUpWords(int n, long seed) {
-        java.util.Random random = new java.util.Random(seed);
-        java.util.List<String> words = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            StringBuilder word = new StringBuilder();
-            int length = 3 + random.nextInt(7);
-            for (int j = 0; j < length; j++) {
-                word.append((char) ('a' + random.nextInt(26)));
-            }
-            words.add(word.toString());
-        }
-        return words;
     }
 }

@@ -3,7 +3,7 @@
  * architecture of Karpathy's microgpt: notebook 07's capstone.
  *
  * <pre>{@code
- * List<String> words = Documents.wordList(42L);                       // Debian's wamerican, a-z only
+ * List<String> words = Documents.wordList(42L);                       // the kit's word list, a-z only
  * Vocabulary vocabulary = Vocabulary.of(words);
  * List<int[]> documents = vocabulary.encodeAll(words);                 // [BOS] + characters + [BOS]
  * Gpt model = new Gpt(Parameters.init(GptConfig.defaults(vocabulary.size()), 42L));
