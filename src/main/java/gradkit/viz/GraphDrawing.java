@@ -6,6 +6,7 @@ import gradkit.engine.Value;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
@@ -23,6 +24,7 @@ import javax.imageio.ImageIO;
  * out.backward();
  * String dot = GraphDrawing.toDot(out);              // Graphviz text, needs nothing installed
  * BufferedImage picture = GraphDrawing.draw(out);    // runs Graphviz's dot program
+ * GraphDrawing.show(out)                             // in a notebook: the picture, or how to get Graphviz
  * }</pre>
  *
  * <p>An operation evaluated exactly on its kink ({@link Value#isOnKink()}: relu(0), abs(0), a tie in
@@ -30,9 +32,11 @@ import javax.imageio.ImageIO;
  * flows back through it is a convention, not a derivative.
  *
  * <p>{@link #toDot(Value)} only builds text. {@link #draw(Value)} and {@link #drawSvg(Value)} run
- * Graphviz's {@code dot} program (through {@link Graphviz}), which must be installed ({@code apt-get install graphviz}, or
- * {@code ./kit notebook}, which installs it). Graphviz lays out large graphs very slowly, so
- * drawing refuses graphs of more than {@link #DEFAULT_MAX_VALUES} values unless given a larger limit.
+ * Graphviz's {@code dot} program (through {@link Graphviz}), and say how to install it where it is
+ * missing. Graphviz is optional: {@link #show(Value)}, which the notebooks use, gives the picture
+ * where {@code dot} is installed and otherwise prints that sentence in its place, so a notebook
+ * runs on. Graphviz lays out large graphs very slowly, so drawing refuses graphs of more than
+ * {@link #DEFAULT_MAX_VALUES} values unless given a larger limit.
  */
 public final class GraphDrawing {
 
@@ -164,7 +168,37 @@ public final class GraphDrawing {
         return new String(Graphviz.run(readableLayout(output, maxValues), "svg"), StandardCharsets.UTF_8);
     }
 
-    /** Whether Graphviz's {@code dot} program is on the PATH, so that {@link #draw(Value)} can work. */
+    /**
+     * The picture of the graph below {@code output} where Graphviz is installed, and one sentence in
+     * its place where it is not: a notebook cell that ends with this call shows the picture, or
+     * prints what is missing and the command that installs it on each system and shows nothing more
+     * (the call then returns null). So a notebook runs top to bottom with or without Graphviz.
+     *
+     * <pre>{@code
+     * GraphDrawing.show(loss)   // the picture; without Graphviz: "No picture: drawing a graph needs ..."
+     * }</pre>
+     *
+     * @return the picture, or null where Graphviz's {@code dot} is not installed
+     * @throws IllegalStateException as {@link #draw(Value)} does, but for Graphviz missing
+     */
+    public static BufferedImage show(Value output) {
+        return show(output, dotAvailable(), System.out);
+    }
+
+    /** {@link #show(Value)}, told whether {@code dot} is installed and where to print when it is not. */
+    static BufferedImage show(Value output, boolean dotInstalled, PrintStream out) {
+        checkSize(output, DEFAULT_MAX_VALUES);
+        if (!dotInstalled) {
+            out.println(Graphviz.notInstalledMessage());
+            return null;
+        }
+        return draw(output);
+    }
+
+    /**
+     * Whether Graphviz's {@code dot} program is there, so that {@link #draw(Value)} can work: on the
+     * PATH, in the folders its installers use, or where the system property {@code gradkit.dot} says.
+     */
     public static boolean dotAvailable() {
         return Graphviz.available();
     }

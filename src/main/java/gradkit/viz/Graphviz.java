@@ -7,7 +7,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +22,12 @@ import java.util.concurrent.TimeUnit;
  * byte[] png = Graphviz.run("digraph { a -> b }", "png");
  * double inches = Graphviz.layoutWidthInches("digraph { a -> b }");
  * }</pre>
+ *
+ * <p>Graphviz is optional: students' laptops often lack it. Where {@code dot} is, it is found in the
+ * folders of the PATH, then in the folders its installers use where a PATH may not reach
+ * ({@link #USUAL_FOLDERS}: Homebrew's, and Graphviz's own on Windows). The system property
+ * {@value #DOT_PROPERTY} names the program instead, for a {@code dot} elsewhere; naming one that
+ * does not exist is how the tests run the notebooks as on a machine without Graphviz.
  */
 final class Graphviz {
 
@@ -28,42 +37,102 @@ final class Graphviz {
     /** Pixels per inch of Graphviz's PNG and SVG output. */
     static final double PIXELS_PER_INCH = 96;
 
+    /**
+     * The system property that names the {@code dot} program to use (a path); when it is set, the
+     * PATH is not searched. {@code System.setProperty("gradkit.dot", "C:\\Graphviz\\bin\\dot.exe")}
+     * in a notebook cell, or {@code -Dgradkit.dot=/opt/graphviz/bin/dot} when starting Java.
+     */
+    static final String DOT_PROPERTY = "gradkit.dot";
+
+    /**
+     * Where Graphviz's installers put {@code dot}, searched after the PATH: a Jupyter started from
+     * macOS's Dock, or before Graphviz was installed on Windows, may not have them on its PATH.
+     */
+    static final List<Path> USUAL_FOLDERS = File.separatorChar == '\\'
+            ? List.of(Path.of("C:\\Program Files\\Graphviz\\bin"), Path.of("C:\\Program Files (x86)\\Graphviz\\bin"))
+            : List.of(Path.of("/opt/homebrew/bin"), Path.of("/usr/local/bin"));
+
+    /** The file names {@code dot} has: {@code dot.exe} on Windows. */
+    private static final List<String> NAMES = List.of("dot", "dot.exe");
+
     private Graphviz() {}
 
-    /** Whether the {@code dot} program is on the PATH. */
+    /** Whether the {@code dot} program is there (see {@link #locate()}). */
     static boolean available() {
-        return find(System.getenv("PATH")) != null;
+        return locate() != null;
     }
 
-    /** The {@code dot} program in one of the directories of a PATH-like list, or null. */
-    static Path find(String path) {
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
+    /**
+     * The {@code dot} program this JVM uses, or null: the one {@value #DOT_PROPERTY} names if that
+     * property is set (null if nothing runnable is there), else the first found on the PATH or in
+     * the {@link #USUAL_FOLDERS}.
+     */
+    static Path locate() {
+        String named = System.getProperty(DOT_PROPERTY);
+        if (named != null) {
+            try {
+                Path dot = Path.of(named);
+                return isProgram(dot) ? dot : null;
+            } catch (InvalidPathException notAPath) {
+                return null;
             }
-            Path candidate = Path.of(dir, "dot");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
+        }
+        return find(searchFolders(System.getenv("PATH")));
+    }
+
+    /** The folders of a PATH-like list (empty entries left out), then the {@link #USUAL_FOLDERS}. */
+    static List<Path> searchFolders(String path) {
+        List<Path> folders = new ArrayList<>();
+        if (path != null) {
+            for (String dir : path.split(File.pathSeparator)) {
+                if (!dir.isEmpty()) {
+                    folders.add(Path.of(dir));
+                }
+            }
+        }
+        folders.addAll(USUAL_FOLDERS);
+        return folders;
+    }
+
+    /** The {@code dot} program ({@code dot} or {@code dot.exe}) in the first of these folders that has one, or null. */
+    static Path find(List<Path> folders) {
+        for (Path folder : folders) {
+            for (String name : NAMES) {
+                Path candidate = folder.resolve(name);
+                if (isProgram(candidate)) {
+                    return candidate;
+                }
             }
         }
         return null;
     }
 
+    private static boolean isProgram(Path file) {
+        return Files.isRegularFile(file) && Files.isExecutable(file);
+    }
+
     /**
-     * The {@code dot} program found on a PATH-like list of directories.
+     * What a notebook shows instead of a drawing where there is no {@code dot}: what is missing and
+     * how to install it on each system, one sentence in lines that fit a notebook's page.
+     */
+    static String notInstalledMessage() {
+        String where = System.getProperty(DOT_PROPERTY) == null ? "which was not found on this machine"
+                : "which is not where " + DOT_PROPERTY + " says";
+        return "No picture: drawing a graph needs Graphviz's dot program, " + where + ";\n"
+                + "install it with 'sudo apt-get install graphviz' (Debian, Ubuntu), 'brew install graphviz' (macOS),\n"
+                + "'winget install graphviz' (Windows) or 'conda install -c conda-forge graphviz', then draw again.";
+    }
+
+    /**
+     * The {@code dot} program (see {@link #locate()}).
      *
      * @throws IllegalStateException saying how to install Graphviz, if there is none
      */
-    static Path require(String path) {
-        Path dot = find(path);
+    static Path require() {
+        Path dot = locate();
         if (dot == null) {
-            throw new IllegalStateException("Drawing a graph needs Graphviz's dot program, which is not installed "
-                    + "(not found on the PATH). Install it with 'apt-get install graphviz' (or run "
-                    + "'./kit notebook', which installs it). GraphDrawing.toDot(value) needs nothing and "
-                    + "gives the same graph as text.");
+            throw new IllegalStateException(notInstalledMessage()
+                    + "\nGraphDrawing.toDot(value) needs nothing installed and gives the same graph as text.");
         }
         return dot;
     }
@@ -124,9 +193,9 @@ final class Graphviz {
         return stdout.toByteArray();
     }
 
-    /** {@code dot -T<format>}, found on the PATH and started. */
+    /** {@code dot -T<format>}, found ({@link #require()}) and started. */
     private static Process start(String format) {
-        Path dot = require(System.getenv("PATH"));
+        Path dot = require();
         try {
             return new ProcessBuilder(dot.toString(), "-T" + format.toLowerCase(Locale.ROOT)).start();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -75,13 +76,21 @@ final class JShellNotebookRunner {
     private JShellNotebookRunner() {
     }
 
-    /** Runs every code cell of the notebook; throws {@link Failure} at the first one that fails. */
-    static void run(Notebook notebook) {
+    /**
+     * Runs every code cell of the notebook; throws {@link Failure} at the first one that fails.
+     *
+     * @param remoteVmOptions more options for the JVM the cells run in, for example
+     *     {@code -Dgradkit.dot=/nowhere/dot} to run it as on a machine without Graphviz
+     * @return what the cells printed
+     */
+    static String run(Notebook notebook, String... remoteVmOptions) {
         var output = new ByteArrayOutputStream();
         var printer = new PrintStream(output, true, StandardCharsets.UTF_8);
+        List<String> options = new ArrayList<>(List.of("-Djava.awt.headless=true"));
+        options.addAll(List.of(remoteVmOptions));
         try (JShell shell = JShell.builder()
                 .out(printer).err(printer)
-                .remoteVMOptions("-Djava.awt.headless=true")
+                .remoteVMOptions(options.toArray(String[]::new))
                 .build()) {
             for (String packages : KERNEL_IMPORTS) {
                 shell.eval("import " + packages + ";");
@@ -96,6 +105,7 @@ final class JShellNotebookRunner {
                 checkWidth(notebook, cell, printedSince(output, printedBefore), output);
             }
         }
+        return text(output);
     }
 
     private static void runMagic(JShell shell, Notebook notebook, Notebook.CodeCell cell,

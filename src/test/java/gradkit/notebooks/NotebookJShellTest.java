@@ -1,19 +1,23 @@
 package gradkit.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gradkit.viz.GraphDrawing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The notebooks in notebooks/ run through JShell (fast, no Jupyter needed) and are committed clean.
@@ -35,11 +39,55 @@ class NotebookJShellTest {
                 + " is missing");
     }
 
+    /**
+     * Every notebook, with Graphviz as this machine has it: where {@code dot} is installed, no drawing
+     * says it is missing.
+     */
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsInJShell() {
         return Notebook.in(NOTEBOOKS).stream()
-                .map(path -> dynamicTest(path.getFileName() + " runs in JShell",
-                        () -> JShellNotebookRunner.run(Notebook.read(path))));
+                .map(path -> dynamicTest(path.getFileName() + " runs in JShell", () -> {
+                    String printed = JShellNotebookRunner.run(Notebook.read(path));
+                    if (GraphDrawing.dotAvailable()) {
+                        assertFalse(printed.contains(NO_PICTURE), path + " said Graphviz is missing:\n" + printed);
+                    }
+                }));
+    }
+
+    /**
+     * The notebooks that draw, as on a laptop without Graphviz: the system property gradkit.dot names
+     * a program that is not there, so every drawing is the sentence that says how to install
+     * Graphviz, and every other cell runs as before. (Only GraphDrawing runs Graphviz, so the
+     * notebooks that do not mention it run the same either way, and are run once, above.)
+     */
+    @TestFactory
+    Stream<DynamicTest> everyNotebookThatDrawsRunsWithoutGraphviz(@TempDir Path empty) {
+        String noDot = "-Dgradkit.dot=" + empty.resolve("dot");
+        return Notebook.in(NOTEBOOKS).stream()
+                .filter(path -> source(Notebook.read(path)).contains("GraphDrawing"))
+                .map(path -> dynamicTest(path.getFileName() + " runs without Graphviz", () -> {
+                    Notebook notebook = Notebook.read(path);
+                    String printed = JShellNotebookRunner.run(notebook, noDot);
+                    int drawings = count(source(notebook), "GraphDrawing.show(");
+                    assertTrue(drawings > 0, path + " mentions GraphDrawing but draws with something else than show");
+                    assertEquals(drawings, count(printed, NO_PICTURE),
+                            "one sentence per drawing in " + path + ":\n" + printed);
+                    for (String command : List.of("sudo apt-get install graphviz", "brew install graphviz",
+                            "winget install graphviz", "conda install -c conda-forge graphviz")) {
+                        assertTrue(printed.contains(command), command);
+                    }
+                }));
+    }
+
+    /** The beginning of the sentence a drawing is where Graphviz is missing. */
+    static final String NO_PICTURE = "No picture: drawing a graph needs Graphviz's dot program";
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    private static String source(Notebook notebook) {
+        return notebook.codeCells().stream().map(Notebook.CodeCell::source).collect(Collectors.joining("\n"));
     }
 
     @TestFactory

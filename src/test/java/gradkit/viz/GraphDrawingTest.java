@@ -246,6 +246,44 @@ class GraphDrawingTest {
         assertNotNull(GraphDrawing.draw(small, 6));
     }
 
+    @Test
+    void withoutGraphvizShowPrintsHowToInstallItInsteadOfThePicture() {
+        var printed = new java.io.ByteArrayOutputStream();
+        BufferedImage shown = GraphDrawing.show(reluAtKink(), false,
+                new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertNull(shown, "nothing for a notebook to show but the sentence");
+        String sentence = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Graphviz.notInstalledMessage() + System.lineSeparator(), sentence);
+        assertTrue(sentence.startsWith("No picture: drawing a graph needs Graphviz's dot program"), sentence);
+        assertTrue(sentence.contains("'winget install graphviz' (Windows)"), sentence);
+    }
+
+    @Test
+    void withGraphvizShowIsTheDrawing() {
+        assumeTrue(GraphDrawing.dotAvailable(), "Graphviz's dot is not installed: apt-get install graphviz");
+        var printed = new java.io.ByteArrayOutputStream();
+        BufferedImage shown = GraphDrawing.show(reluAtKink(), true, new java.io.PrintStream(printed));
+        BufferedImage drawn = GraphDrawing.draw(reluAtKink());
+        assertEquals(drawn.getWidth(), shown.getWidth());
+        assertEquals(drawn.getHeight(), shown.getHeight());
+        assertEquals(0, printed.size(), "nothing printed beside the picture");
+        assertNotNull(GraphDrawing.show(reluAtKink()));
+    }
+
+    @Test
+    void showRefusesALargeGraphWithOrWithoutGraphviz() {
+        Value x = Value.of(1.0, "x");
+        for (int i = 0; i < 250; i++) {
+            x = x.add(1.0);
+        }
+        Value big = x;
+        for (boolean installed : new boolean[] {false, true}) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> GraphDrawing.show(big, installed, System.out));
+            assertTrue(e.getMessage().contains("501 values"), e.getMessage());
+        }
+    }
+
     // ---------------------------------------------------------------- fitting the page
 
     /** tanh(w1*x1 + w2*x2 + b), written out with exp as in micrograd's lecture: a long graph. */
