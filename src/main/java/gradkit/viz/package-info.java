@@ -1,6 +1,6 @@
 /**
  * Pictures: the computation graph of a {@link gradkit.engine.Value} ({@link gradkit.viz.GraphDrawing},
- * via Graphviz), plots of curves, losses and decision boundaries ({@link gradkit.viz.Plot}, via
+ * via Graphviz where it is installed, a sentence saying how to install it where not), plots of curves, losses and decision boundaries ({@link gradkit.viz.Plot}, via
  * XChart), and a small helper that shows HTML or SVG in whichever Jupyter Java kernel is running
  * ({@link gradkit.viz.Display}).
  *
@@ -10,7 +10,7 @@
  * <pre>{@code
  * Value out = Value.of(2.0, "a").mul(-3.0).add(6.0).relu();
  * out.backward();
- * GraphDrawing.draw(out);                           // last expression of a cell: the picture
+ * GraphDrawing.show(out);                           // last expression of a cell: the picture (Graphviz)
  * Plot.lossCurve(new double[] {1.0, 0.5, 0.3});
  * }</pre>
  */
