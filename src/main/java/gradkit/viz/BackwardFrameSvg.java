@@ -56,7 +56,12 @@ public final class BackwardFrameSvg {
                 Math.min(WIDEST_COLUMN, (GraphDrawing.PAGE_WIDTH - 2 * MARGIN + GAP) / layout.columns()));
         int box = column - GAP;
         // Above and below the boxes, a lane for the arrows that jump over a column.
-        int top = MARGIN + caption.size() * LINE + 14 + LANE;
+        // Room for the longest caption of all frames, so that stepping does not change the height.
+        int captionLines = 0;
+        for (int k = 0; k < BackwardFrameText.frameCount(trace); k++) {
+            captionLines = Math.max(captionLines, BackwardFrameText.lines(trace, k).size());
+        }
+        int top = MARGIN + captionLines * LINE + 14 + LANE;
         int width = 2 * MARGIN + layout.columns() * column - GAP;
         width = Math.max(width, captionWidth(caption));
         int bottom = top + (layout.rows() - 1) * ROW_HEIGHT + BOX_HEIGHT;

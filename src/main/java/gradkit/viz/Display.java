@@ -219,7 +219,7 @@ public final class Display {
      * Shows a bundle the IJava and JJava way: a new {@code DisplayData}, one {@code putData(mime, text)}
      * per MIME type, then the kernel's {@code display(data)}.
      */
-    private record DisplayDataShower(Kernel kernel, Object instance, Method display, Method putData) implements Shower {
+    record DisplayDataShower(Kernel kernel, Object instance, Method display, Method putData) implements Shower {
         @Override
         public boolean show(Map<String, String> bundle) {
             return show(bundle, null, false);
