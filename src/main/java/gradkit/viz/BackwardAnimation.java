@@ -166,7 +166,8 @@ public final class BackwardAnimation {
     String allFramesHtml(boolean open) {
         StringBuilder html = new StringBuilder();
         html.append("<details").append(open ? " open" : "").append("><summary>The backward pass as ")
-                .append(lastFrame() + 1).append(" numbered frames, 0 to ").append(lastFrame()).append("</summary>\n");
+                .append(lastFrame() + 1).append(" numbered frames, 0 to ").append(lastFrame())
+                .append(open ? "" : " (click to unfold)").append("</summary>\n");
         for (int k = 0; k <= lastFrame(); k++) {
             html.append(frameHtml(k)).append('\n');
         }
