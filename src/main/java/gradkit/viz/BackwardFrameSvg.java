@@ -49,82 +49,111 @@ public final class BackwardFrameSvg {
      */
     public static String svg(BackwardTrace trace, int frame) {
         BackwardFrameText.checkFrame(trace, frame);
-        List<Value> order = trace.order();
-        LayeredLayout layout = LayeredLayout.of(order);
-        List<String> caption = BackwardFrameText.lines(trace, frame);
-        int column = Math.max(NARROWEST_COLUMN,
-                Math.min(WIDEST_COLUMN, (GraphDrawing.PAGE_WIDTH - 2 * MARGIN + GAP) / layout.columns()));
-        int box = column - GAP;
-        // Above and below the boxes, a lane for the arrows that jump over a column.
-        // Room for the longest caption of all frames, so that stepping does not change the height.
-        int captionLines = 0;
-        for (int k = 0; k < BackwardFrameText.frameCount(trace); k++) {
-            captionLines = Math.max(captionLines, BackwardFrameText.lines(trace, k).size());
-        }
-        int top = MARGIN + captionLines * LINE + 14 + LANE;
-        int width = 2 * MARGIN + layout.columns() * column - GAP;
-        width = Math.max(width, captionWidth(caption));
-        int bottom = top + (layout.rows() - 1) * ROW_HEIGHT + BOX_HEIGHT;
-        int height = bottom + LANE + 30;
-        int shown = Math.min(width, GraphDrawing.PAGE_WIDTH);
-
-        Map<Value, Contribution> receiving = new IdentityHashMap<>();
-        Value running = frame == 0 ? null : trace.steps().get(frame - 1).node();
-        if (frame > 0) {
-            for (Contribution c : trace.steps().get(frame - 1).contributions()) {
-                receiving.putIfAbsent(c.operand(), c);
-            }
-        }
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">%n",
-                shown, height * shown / width, width, height));
+        Page page = Page.of(trace);
         // The arrowhead's id is unique per picture: a page holds many frames, some of them folded away.
         String arrow = "gk-arrow-" + Integer.toHexString(System.identityHashCode(trace)) + "-" + frame;
-        svg.append("<defs><marker id=\"").append(arrow).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"8\" ")
-                .append("markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>\n");
-        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
-        appendCaption(svg, caption);
-        for (int i = 0; i < order.size(); i++) {
-            Value node = order.get(i);
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+                + "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Arial, sans-serif\" "
+                + "font-size=\"12\">%n", page.shownWidth(), page.shownHeight(), page.width(), page.height()));
+        svg.append("<defs><marker id=\"").append(arrow).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" ")
+                .append("markerWidth=\"8\" markerHeight=\"8\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
+                .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>\n");
+        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n",
+                page.width(), page.height()));
+        appendCaption(svg, BackwardFrameText.lines(trace, frame));
+        Value running = frame == 0 ? null : trace.steps().get(frame - 1).node();
+        appendEdges(svg, trace, page, arrow, running);
+        appendBoxes(svg, trace, frame, page, running);
+        appendLegend(svg, page.height() - 10);
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    /**
+     * Where things go: the same for every frame of a trace, so that stepping moves nothing. The
+     * caption's room is that of the longest caption of all frames.
+     */
+    private record Page(LayeredLayout layout, int column, int box, int top, int bottom, int width, int height) {
+
+        static Page of(BackwardTrace trace) {
+            LayeredLayout layout = LayeredLayout.of(trace.order());
+            int column = Math.max(NARROWEST_COLUMN,
+                    Math.min(WIDEST_COLUMN, (GraphDrawing.PAGE_WIDTH - 2 * MARGIN + GAP) / layout.columns()));
+            int captionLines = 0;
+            int longestLine = 0;
+            for (int k = 0; k < BackwardFrameText.frameCount(trace); k++) {
+                List<String> lines = BackwardFrameText.lines(trace, k);
+                captionLines = Math.max(captionLines, lines.size());
+                for (String line : lines) {
+                    longestLine = Math.max(longestLine, line.length());
+                }
+            }
+            // Above and below the boxes, a lane for the arrows that jump over a column.
+            int top = MARGIN + captionLines * LINE + 14 + LANE;
+            int bottom = top + (layout.rows() - 1) * ROW_HEIGHT + BOX_HEIGHT;
+            int captionWidth = 2 * MARGIN + (int) Math.ceil(longestLine * 7.9);   // 13-pixel monospace
+            int width = Math.max(2 * MARGIN + layout.columns() * column - GAP, captionWidth);
+            return new Page(layout, column, column - GAP, top, bottom, width, bottom + LANE + 30);
+        }
+
+        double x(int i) {
+            return MARGIN + layout.column(i) * column;
+        }
+
+        double y(int i) {
+            return top + layout.row(i) * ROW_HEIGHT;
+        }
+
+        /** The width shown: at most the notebook's page; a wider picture is scaled down. */
+        int shownWidth() {
+            return Math.min(width, GraphDrawing.PAGE_WIDTH);
+        }
+
+        int shownHeight() {
+            return height * shownWidth() / width;
+        }
+    }
+
+    /** Every arrow, from each operand to the value it helped make; the running node's in its colour. */
+    private static void appendEdges(StringBuilder svg, BackwardTrace trace, Page page, String arrow, Value running) {
+        LayeredLayout layout = page.layout();
+        for (int i = 0; i < trace.order().size(); i++) {
+            Value node = trace.order().get(i);
             List<Value> parents = node.parents();
-            List<Double> locals = node.localGrads();
             for (int j = 0; j < parents.size(); j++) {
                 int p = trace.indexOf(parents.get(j));
                 double offset = 6 * j - 3 * (parents.size() - 1);   // arrows into one box side by side
-                double x1 = MARGIN + layout.column(p) * column + box;
-                double y1 = top + layout.row(p) * ROW_HEIGHT + BOX_HEIGHT / 2.0 + offset;
-                double x2 = MARGIN + layout.column(i) * column;
-                double y2 = top + layout.row(i) * ROW_HEIGHT + BOX_HEIGHT / 2.0 + offset;
+                double y1 = page.y(p) + BOX_HEIGHT / 2.0 + offset;
+                double y2 = page.y(i) + BOX_HEIGHT / 2.0 + offset;
                 // An arrow over more than one gap would cross the boxes between: it arcs through
                 // the lane above the boxes, or below them for a pair in the lower half.
                 Double peak = null;
                 if (layout.column(i) - layout.column(p) > 1) {
                     boolean upper = layout.row(p) + layout.row(i) < layout.rows() - 1;
-                    peak = upper ? top - LANE / 2.0 - 4 * j : bottom + LANE / 2.0 + 4 * j;
+                    peak = upper ? page.top() - LANE / 2.0 - 4 * j : page.bottom() + LANE / 2.0 + 4 * j;
                 }
-                appendEdge(svg, arrow, x1, y1, x2, y2, peak, locals.get(j), node == running);
+                appendEdge(svg, arrow, page.x(p) + page.box(), y1, page.x(i), y2, peak, node.localGrads().get(j),
+                        node == running);
             }
         }
-        for (int i = 0; i < order.size(); i++) {
-            Value node = order.get(i);
-            double x = MARGIN + layout.column(i) * column;
-            double y = top + layout.row(i) * ROW_HEIGHT;
-            boolean done = frame > 0 && trace.order().size() - trace.indexOf(node) < frame;
-            appendBox(svg, trace, frame, node, x, y, box, node == running, done, receiving.get(node));
-        }
-        appendLegend(svg, height - 10);
-        svg.append("</svg>\n");
-        return svg.toString();
     }
 
-    /** About how wide the caption's longest line is, in 13-pixel monospace characters. */
-    private static int captionWidth(List<String> caption) {
-        int longest = 0;
-        for (String line : caption) {
-            longest = Math.max(longest, line.length());
+    /** Every value's box: running, receiving a +=, done or waiting. */
+    private static void appendBoxes(StringBuilder svg, BackwardTrace trace, int frame, Page page, Value running) {
+        Map<Value, Contribution> receiving = new IdentityHashMap<>();
+        if (frame > 0) {
+            for (Contribution c : trace.steps().get(frame - 1).contributions()) {
+                receiving.putIfAbsent(c.operand(), c);   // the first share's "before", for x + x
+            }
         }
-        return 2 * MARGIN + (int) Math.ceil(longest * 7.9);
+        int size = trace.order().size();
+        for (int i = 0; i < size; i++) {
+            Value node = trace.order().get(i);
+            boolean done = size - i < frame;   // value i's rule is step size - i
+            appendBox(svg, trace, frame, node, page.x(i), page.y(i), page.box(), node == running, done,
+                    receiving.get(node));
+        }
     }
 
     private static void appendCaption(StringBuilder svg, List<String> caption) {
