@@ -161,7 +161,10 @@ public final class BackwardTrace {
         return output;
     }
 
-    /** Every value of the graph in topological order (parents first, the output last), as {@link Graph#topologicalOrder}. */
+    /**
+     * Every value of the graph in topological order (parents first, the output last), as
+     * {@link Graph#topologicalOrder}.
+     */
     public List<Value> order() {
         return order;
     }
@@ -179,7 +182,8 @@ public final class BackwardTrace {
      */
     public double gradAfter(int stepsDone, Value node) {
         if (stepsDone < 0 || stepsDone > steps.size()) {
-            throw new IllegalArgumentException("stepsDone must be from 0 to " + steps.size() + ", but got " + stepsDone + ".");
+            throw new IllegalArgumentException("stepsDone must be from 0 to " + steps.size() + ", but got "
+                    + stepsDone + ".");
         }
         return grads[stepsDone][indexOf(node)];
     }

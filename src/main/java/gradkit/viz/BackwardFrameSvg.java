@@ -202,7 +202,8 @@ public final class BackwardFrameSvg {
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-weight=\"bold\">%s</text>%n",
                 x + 7, y + 15, escape(name)));
         if (!node.isLeaf()) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#666\">%s</text>%n",
+            svg.append(String.format(Locale.ROOT,
+                    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#666\">%s</text>%n",
                     x + width - 7, y + 15, escape(node.op())));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">data %s</text>%n",
@@ -216,7 +217,8 @@ public final class BackwardFrameSvg {
     }
 
     private static void appendLegend(StringBuilder svg, int y) {
-        String[][] keys = {{RUNNING_FILL, RUNNING_LINE, "runs its rule"}, {"white", RECEIVING_LINE, "grad += (before \u2192 after)"},
+        String[][] keys = {{RUNNING_FILL, RUNNING_LINE, "runs its rule"},
+                {"white", RECEIVING_LINE, "grad += (before \u2192 after)"},
                 {DONE_FILL, "#999", "done"}, {"white", "#444", "waiting"}};
         int x = MARGIN;
         for (String[] key : keys) {
