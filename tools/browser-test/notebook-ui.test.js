@@ -6,7 +6,10 @@
 //      until that cell has finished;
 //   4. add one more cell and run it: it must print its output;
 //   5. check that no cell shows an error (the interrupted one aside), that every picture is an
-//      <img> whose PNG decoded to a real size, and that the notebook file on disk is unchanged.
+//      <img> whose PNG decoded to a real size, and that the notebook file on disk is unchanged;
+//   6. open notebook 02, run it down to the backward animation, step it twice with its
+//      `animation.next()` cell, and check that the one picture changed in place, frame by frame
+//      (screenshots of two frames: animation-frame-1.png, animation-frame-2.png).
 //
 // Screenshots go to target/browser-test/. Run from anywhere:
 //   node tools/browser-test/notebook-ui.test.js [NOTEBOOK.ipynb]
@@ -32,7 +35,9 @@ const SERVER_START_MS = 150_000;   // ./kit notebook builds first (Maven: second
 const RUN_ALL_MS = 150_000;        // notebook 05: 10 s in a kernel, 30 s in the page, more when busy
 const INTERRUPT_MS = 20_000;       // Interrupt must stop the loop within a few seconds
 const CELL_MS = 20_000;            // one small cell
-const WHOLE_TEST_MS = 300_000;     // the test stops itself after this, whatever happens
+const ANIMATION_MS = 120_000;      // notebook 02 down to its animation: about 20 s in a kernel
+const WHOLE_TEST_MS = 420_000;     // the test stops itself after this, whatever happens
+const ANIMATION_NOTEBOOK = '02-the-chain-rule-on-graphs.ipynb';
 
 // The loop runs for five minutes unless interrupted; the cell after it prints a known line.
 const LONG_CELL = 'long spins = 0;\n'
@@ -140,6 +145,82 @@ async function screenshot(page, name) {
   console.log(`  screenshot ${path.relative(ROOT, file)}`);
 }
 
+// ---------------------------------------------------------------- the backward animation
+
+/** The first line of the picture a cell shows now (the frame's heading), or '' if none yet. */
+function shownFrame(page, index) {
+  return page.evaluate((i) => {
+    const text = document.querySelectorAll('.cell')[i].querySelector('.output_subarea svg text');
+    return text ? text.textContent : '';
+  }, index);
+}
+
+/** Runs cells [first, last] of the open notebook and waits until the last one has its number. */
+async function runCells(page, first, last, timeout) {
+  await page.evaluate(([a, b]) => {
+    const indices = [];
+    for (let i = a; i <= b; i++) indices.push(i);
+    Jupyter.notebook.execute_cells(indices);
+  }, [first, last]);
+  await page.waitForFunction((i) => {
+    const prompt = document.querySelectorAll('.cell')[i].querySelector('.input_prompt');
+    return prompt && /\[\d+\]/.test(prompt.textContent)
+      && document.querySelector('#kernel_indicator_icon.kernel_idle_icon') !== null;
+  }, last, { timeout, polling: 250 });
+}
+
+/**
+ * Notebook 02 down to `animation.show()`, then its `animation.next()` cell twice: the picture the
+ * show cell put up must change in place, from frame 0 to 1 to 2, with no new picture below the
+ * next cell. Screenshots of the picture at frames 1 and 2.
+ */
+async function stepTheAnimation(context, base, token) {
+  const file = path.join(ROOT, 'notebooks', ANIMATION_NOTEBOOK);
+  const before = sha256(file);
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(`${base}/notebooks/notebooks/${ANIMATION_NOTEBOOK}?token=${token}`);
+  await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded,
+    null, { timeout: 60_000 });
+  await page.evaluate(() => Jupyter.notebook.set_autosave_interval(0));
+  await page.waitForSelector('#kernel_indicator_icon.kernel_idle_icon', { timeout: 60_000 });
+  const [show, next] = await page.evaluate(() => {
+    const cells = Jupyter.notebook.get_cells();
+    const find = (start) => cells.findIndex((c) => c.cell_type === 'code' && c.get_text().trim().startsWith(start));
+    return [cells.findIndex((c) => c.cell_type === 'code' && c.get_text().includes('animation.show()')),
+      find('animation.next()')];
+  });
+  check(show > 0 && next > show, `notebook 02 has an animation.show() cell (${show}) and a next() cell (${next})`);
+  if (!(show > 0 && next > show)) return;
+  const t = Date.now();
+  await runCells(page, 0, show, ANIMATION_MS);
+  const frames = [await shownFrame(page, show)];
+  for (let step = 1; step <= 2; step++) {
+    await runCells(page, next, next, CELL_MS);
+    await page.waitForFunction(([i, k]) => {
+      const text = document.querySelectorAll('.cell')[i].querySelector('.output_subarea svg text');
+      return text && text.textContent.startsWith(`Frame ${k} `);
+    }, [show, step], { timeout: CELL_MS, polling: 100 }).catch(() => {});
+    frames.push(await shownFrame(page, show));
+    const picture = page.locator('.cell').nth(show).locator('.output_subarea').first();
+    const shot = path.join(OUT, `animation-frame-${step}.png`);
+    await picture.screenshot({ path: shot });
+    console.log(`  screenshot ${path.relative(ROOT, shot)}`);
+  }
+  const nextOutputs = await page.evaluate((i) =>
+    document.querySelectorAll('.cell')[i].querySelectorAll('.output_subarea').length, next);
+  const errors = await page.$$eval('.output_error', (outs) => outs.map((o) => o.innerText.slice(0, 200)));
+  console.log(`browser test: ${ANIMATION_NOTEBOOK} down to its animation and two steps in `
+    + `${((Date.now() - t) / 1000).toFixed(1)} s`);
+  check(frames[0].startsWith('Frame 0 of 7'), `the animation starts at frame 0 ("${frames[0]}")`);
+  check(frames[1].startsWith('Frame 1 of 7') && frames[2].startsWith('Frame 2 of 7'),
+    `animation.next() changed the picture in place, twice ("${frames[1]}", then "${frames[2]}")`);
+  check(nextOutputs === 0, `the next() cell shows nothing of its own (${nextOutputs} outputs)`);
+  check(errors.length === 0, `no cell of notebook 02 shows an error${errors.length ? ': ' + errors[0] : ''}`);
+  check(sha256(file) === before, `notebooks/${ANIMATION_NOTEBOOK} on disk is unchanged`);
+  await page.close();
+}
+
 // ---------------------------------------------------------------- the test
 
 async function main() {
@@ -241,6 +322,8 @@ async function main() {
       + ` "${afterCell.output.trim().slice(0, 80)}")`);
     check(afterCell.errors.length === 0, 'the cell after the interrupt shows no error');
     check(sha256(notebookFile) === before, `notebooks/${NOTEBOOK} on disk is unchanged`);
+
+    await stepTheAnimation(context, base, token);
   } finally {
     clearTimeout(watchdog);
     if (context) await context.close().catch(() => {});

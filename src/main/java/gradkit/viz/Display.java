@@ -112,6 +112,29 @@ public final class Display {
 
     // ---------------------------------------------------------------- finding a kernel
 
+    /**
+     * Shows a bundle that later calls can replace, the way an animation changes one picture in place:
+     * in JJava, IJava and the kit's kernel, which can update what they showed (Jupyter's
+     * {@code update_display_data}). Returns the display's id, or empty when no such kernel runs
+     * (Rapaio, which cannot update, or none) or it refused the bundle: the caller then shows its
+     * fallback.
+     */
+    static Optional<String> showUpdatable(Map<String, String> bundle) {
+        Optional<Shower> shower = find(defaultLoaders(), launchCommand());
+        if (shower.isEmpty() || !(shower.get() instanceof DisplayDataShower updatable)) {
+            return Optional.empty();
+        }
+        String id = "gradkit-" + java.util.UUID.randomUUID();
+        return updatable.show(bundle, id, false) ? Optional.of(id) : Optional.empty();
+    }
+
+    /** Replaces what {@link #showUpdatable} showed under {@code id}; false if no kernel took it. */
+    static boolean update(String id, Map<String, String> bundle) {
+        Optional<Shower> shower = find(defaultLoaders(), launchCommand());
+        return shower.isPresent() && shower.get() instanceof DisplayDataShower updatable
+                && updatable.show(bundle, id, true);
+    }
+
     /** Sends a bundle of (MIME type, text) to a kernel; returns false if the kernel refused it. */
     interface Shower {
         Kernel kernel();
@@ -196,15 +219,35 @@ public final class Display {
      * Shows a bundle the IJava and JJava way: a new {@code DisplayData}, one {@code putData(mime, text)}
      * per MIME type, then the kernel's {@code display(data)}.
      */
-    private record DisplayDataShower(Kernel kernel, Object instance, Method display, Method putData) implements Shower {
+    record DisplayDataShower(Kernel kernel, Object instance, Method display, Method putData) implements Shower {
         @Override
         public boolean show(Map<String, String> bundle) {
+            return show(bundle, null, false);
+        }
+
+        /**
+         * With an {@code id}, the bundle carries it as its display id ({@code setDisplayId}); with
+         * {@code update}, it replaces the display of that id through the kernel's display stream
+         * ({@code getIO().display.updateDisplay(data)}, the same in all three kernels).
+         */
+        boolean show(Map<String, String> bundle, String id, boolean update) {
             try {
-                Object data = display.getParameterTypes()[0].getConstructor().newInstance();
+                Class<?> dataClass = display.getParameterTypes()[0];
+                Object data = dataClass.getConstructor().newInstance();
                 for (Map.Entry<String, String> entry : new LinkedHashMap<>(bundle).entrySet()) {
                     putData.invoke(data, entry.getKey(), entry.getValue());
                 }
-                display.invoke(instance, data);
+                if (id != null) {
+                    dataClass.getMethod("setDisplayId", String.class).invoke(data, id);
+                }
+                if (update) {
+                    Object io = instance.getClass().getMethod("getIO").invoke(instance);
+                    java.lang.reflect.Field field = io.getClass().getField("display");
+                    // the field's declared type is public, where the stream's own class may not be
+                    field.getType().getMethod("updateDisplay", dataClass).invoke(field.get(io), data);
+                } else {
+                    display.invoke(instance, data);
+                }
                 return true;
             } catch (ReflectiveOperationException | RuntimeException e) {
                 return false;

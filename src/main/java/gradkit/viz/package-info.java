@@ -1,7 +1,10 @@
 /**
  * Pictures: the computation graph of a {@link gradkit.engine.Value} ({@link gradkit.viz.GraphDrawing},
- * via Graphviz where it is installed, a sentence saying how to install it where not), plots of curves, losses and decision boundaries ({@link gradkit.viz.Plot}, via
- * XChart), and a small helper that shows HTML or SVG in whichever Jupyter Java kernel is running
+ * via Graphviz where it is installed, a sentence saying how to install it where not), plots of curves,
+ * losses and decision boundaries ({@link gradkit.viz.Plot}, via XChart), the backward pass played
+ * frame by frame on a graph laid out without Graphviz ({@link gradkit.viz.BackwardAnimation}, drawn
+ * by {@link gradkit.viz.BackwardFrameSvg} and told by {@link gradkit.viz.BackwardFrameText}), and a
+ * small helper that shows HTML or SVG in whichever Jupyter Java kernel is running
  * ({@link gradkit.viz.Display}).
  *
  * <p>Everything returns plain values (a {@code String} of DOT or SVG text, a
