@@ -29,8 +29,10 @@ final class DrawnInputs {
 
     private DrawnInputs(long seed, String test) {
         this.seed = seed;
-        // String.hashCode is the same on every JVM, so (seed, test) always gives the same stream.
-        this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * test.hashCode()));
+        // String.hashCode is the same on every JVM, so (seed, test) always gives the same stream. The
+        // first number of a generator seeded with both seeds this test's own: streams seeded with nearby
+        // numbers would overlap (SplittableRandom steps its seed by a constant), these do not.
+        this.random = new SplittableRandom(new SplittableRandom(seed ^ test.hashCode()).nextLong());
     }
 
     /** The draws of one test (name it after the test method) in this grading run. */
