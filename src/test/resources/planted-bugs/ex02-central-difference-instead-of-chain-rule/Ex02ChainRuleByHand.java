@@ -1,4 +1,6 @@
 // Planted bug: every derivative is a central difference of f or g (h = 1e-5) instead of the chain rule by hand.
+// Loses: dfdx 2, dfdy 2, dgdx 2
+// Says: but not exact: the accuracy of a finite difference
 package gradkit.exercises;
 
 /**

@@ -1,4 +1,6 @@
 // Planted bug: the derivatives are the expected values at the inputs the grading test tries, copied into a table; 0 elsewhere.
+// Loses: dfdx 2, dfdy 2, dgdx 2
+// Says: (drawn for this grading, seed
 package gradkit.exercises;
 
 /**

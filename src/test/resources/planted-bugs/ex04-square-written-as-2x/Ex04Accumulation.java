@@ -1,4 +1,6 @@
 // Planted bug: derivativeOfSquare returns 2 * x, the calculus answer, without building mul(x, x) or running its backward rule.
+// Loses: squareGetsBothContributions 2
+// Says: so this result did not come from running the rule
 package gradkit.exercises;
 
 /**

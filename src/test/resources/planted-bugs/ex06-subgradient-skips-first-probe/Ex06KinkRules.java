@@ -1,4 +1,6 @@
 // Planted bug: isSubgradient loops from index 1, so the first probe step is never tried.
+// Loses: subgradientRejects 2
+// Says: only the first step, 1.0E-6, lands there. Hint: probe every t of steps, the first one too.
 package gradkit.exercises;
 
 import java.util.function.DoubleUnaryOperator;

@@ -1,4 +1,6 @@
 // Planted bug: isSubgradient loops to steps.length - 1, so the last probe step is never tried.
+// Loses: subgradientRejects 2
+// Says: only the last step, 10.0, goes that far. Hint: probe every t of steps, the last one too.
 package gradkit.exercises;
 
 import java.util.function.DoubleUnaryOperator;
