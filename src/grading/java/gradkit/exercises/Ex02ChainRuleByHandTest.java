@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
 class Ex02ChainRuleByHandTest {
     private static final double[][] XY = {{0.0, 2.0}, {0.5, -1.0}, {-1.2, 0.7}, {2.0, 0.3}, {0.1, 4.0}};
     private static final double[] X = {0.0, 0.4, -0.9, 1.5, 3.0};
-    /** Inputs drawn per test and grading, from [-RANGE, RANGE): tanh and sigmoid are not yet flat there. */
-    private static final int DRAWS = 20;
+    /**
+     * Inputs drawn per test and grading, from [-RANGE, RANGE): tanh and sigmoid are not yet flat there.
+     * Ten, so that a test calls the student's method 15 times: a submission that starts a few threads
+     * per call (the hostile case busy-threads starts 4) stays under the runner's 64 threads per test.
+     */
+    private static final int DRAWS = 10;
     private static final double RANGE = 2.0;
     /** Allowed error, relative to the size of the chain rule's terms (see the class comment). */
     private static final double TOLERANCE = 1e-14;
@@ -82,9 +86,9 @@ class Ex02ChainRuleByHandTest {
         double expected = engineGradientOfF(x, y)[0];
         double scale = Math.abs(y) * (1 + Math.exp(x));   // |(1 - t^2) y| + |exp(x) y| at most
         Feedback.near(expected, got, TOLERANCE * scale, "df/dx at (x, y) = (" + x + ", " + y + ")" + drawn,
-                paths(got, expected, (1 - t * t) * y, Math.exp(x) * y, "exp(x)*y") + nearMiss(expected, got, scale, !drawn.isEmpty())
-                        + "x appears on two paths; add (1 - tanh(xy)^2) * y (tanh' from its OUTPUT, times du/dx = y)"
-                        + " and exp(x) * y.");
+                paths(got, expected, (1 - t * t) * y, Math.exp(x) * y, "exp(x)*y")
+                        + nearMiss(expected, got, scale, !drawn.isEmpty()) + "x appears on two paths; add"
+                        + " (1 - tanh(xy)^2) * y (tanh' from its OUTPUT, times du/dx = y) and exp(x) * y.");
     }
 
     private static void checkDfdy(double x, double y, String drawn) {
@@ -93,9 +97,9 @@ class Ex02ChainRuleByHandTest {
         double expected = engineGradientOfF(x, y)[1];
         double scale = Math.abs(x) + Math.exp(x);         // |(1 - t^2) x| + |exp(x)| at most
         Feedback.near(expected, got, TOLERANCE * scale, "df/dy at (x, y) = (" + x + ", " + y + ")" + drawn,
-                paths(got, expected, (1 - t * t) * x, Math.exp(x), "exp(x)*y") + nearMiss(expected, got, scale, !drawn.isEmpty())
-                        + "d tanh(xy)/dy = (1 - tanh(xy)^2) * x (the inner derivative is x), and d(exp(x)*y)/dy ="
-                        + " exp(x) (y itself drops out).");
+                paths(got, expected, (1 - t * t) * x, Math.exp(x), "exp(x)*y")
+                        + nearMiss(expected, got, scale, !drawn.isEmpty()) + "d tanh(xy)/dy = (1 - tanh(xy)^2) * x"
+                        + " (the inner derivative is x), and d(exp(x)*y)/dy = exp(x) (y itself drops out).");
     }
 
     private static void checkDgdx(double x, String drawn) {

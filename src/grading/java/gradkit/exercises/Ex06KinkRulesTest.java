@@ -207,8 +207,8 @@ class Ex06KinkRulesTest {
         double g = side * (1 + delta);
         double last = steps[steps.length - 1];
         Feedback.check(!Ex06KinkRules.isSubgradient(Math::abs, 0.0, g, steps), "isSubgradient(|x|, 0, slope " + g
-                + ", steps " + Oracle.show(steps) + ")" + drawn + " said true; the line is " + (float) (delta * last) + " above |t| at"
-                + " t = " + side * last + ", more than the slack of 1e-12, and only the last step, " + last
+                + ", steps " + Oracle.show(steps) + ")" + drawn + " said true; the line is " + (float) (delta * last)
+                + " above |t| at t = " + side * last + ", more than the slack of 1e-12, and only the last step, " + last
                 + ", goes that far.", "probe every t of steps, the last one too.");
     }
 }
