@@ -194,9 +194,8 @@ class Ex06KinkRulesTest {
     private static void onlyTheFirstStepSees(double a, double[] steps, String drawn) {
         Feedback.check(!Ex06KinkRules.isSubgradient(Math::abs, a, 0.0, steps), "isSubgradient(|x|, " + a + ", slope 0,"
                 + " steps " + Oracle.show(steps) + ")" + drawn + " said true; |x| has slope " + (a > 0 ? "1" : "-1")
-                + " there, and"
-                + " it dips under the flat line on the side of the kink, closer than " + Math.abs(2 * a) + " to x: only"
-                + " the first step, " + steps[0] + ", lands there.", "probe every t of steps, the first one too.");
+                + " there, and it dips under the flat line on the side of the kink, closer than " + Math.abs(2 * a)
+                + " to x: only the first step, " + steps[0] + ", lands there.", "probe every t of steps, the first one too.");
     }
 
     /**
