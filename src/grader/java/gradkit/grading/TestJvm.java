@@ -45,6 +45,12 @@ public final class TestJvm {
     private final int heapMegabytes;
     private final Sandbox sandbox;
     private final Set<String> notes = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+    /**
+     * The seed of the inputs the grading tests draw, one per grading run (one TestJvm per run), given to
+     * the test JVM as -Dgradkit.seed: the grader's own property gradkit.seed when set (to draw an earlier
+     * run's inputs again), otherwise drawn here.
+     */
+    private final long seed = Long.getLong("gradkit.seed", RANDOM.nextLong());
 
     /**
      * @param classpath     the library, JUnit (with the platform launcher) and the grader: everything but the exercise
@@ -98,7 +104,7 @@ public final class TestJvm {
                 "-Xmx" + heapMegabytes + "m", "-Xss1m", "-XX:MaxMetaspaceSize=192m", "-XX:CompressedClassSpaceSize=64m",
                 "-XX:MaxDirectMemorySize=32m", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisableAttachMechanism",
-                "-Xshare:auto", "-Djava.awt.headless=true"));
+                "-Xshare:auto", "-Djava.awt.headless=true", "-Dgradkit.seed=" + seed));
         if (Runtime.version().feature() < 24) {
             // Java 18 to 23 need this to let the runner install its policy; Java 24 refuses to start with it.
             command.add("-Djava.security.manager=allow");

@@ -4,11 +4,16 @@ import gradkit.grading.Points;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Grades exercise 04: gradients add up when a node is used twice. */
+/**
+ * Grades exercise 04: gradients add up when a node is used twice, at fixed inputs and at inputs drawn
+ * for this grading; and the derivative of x*x comes from running the backward rule, not from 2x.
+ */
 class Ex04AccumulationTest {
     /** The hint when accumulate itself is wrong: every other test of this exercise goes through it. */
     private static final String ACCUMULATE_BROKEN = "accumulate does not add to the grad already there (see the"
             + " test of accumulate), and the rules of mul and add go through it: fix accumulate first.";
+    /** Inputs drawn per test and grading ({@link DrawnInputs}), after the fixed ones. */
+    private static final int DRAWS = 10;
 
     /** Does the student's accumulate add? The other tests' hints depend on it. */
     private static boolean studentAccumulateAdds(double held, double contribution) {
@@ -37,20 +42,49 @@ class Ex04AccumulationTest {
     @DisplayName("d(x*x)/dx = 2x through mul(x, x)")
     void squareGetsBothContributions() {
         for (double x : new double[] {3.0, -0.5, 0.0, 10.0}) {
-            double got = Ex04Accumulation.derivativeOfSquare(x);
-            String why;
-            if (!studentAccumulateAdds(1.5, 2.0)) {
-                why = ACCUMULATE_BROKEN;
-            } else if (got == x && x != 0) {
-                why = "x came instead of 2x: only one of the two contributions arrived. Build ONE Scalar and pass"
-                        + " it twice, mul(x, x); two Scalars that hold the same number are two different nodes.";
-            } else if (got == 0 && x != 0) {
-                why = "seed the product's grad with 1 before running its rule.";
-            } else {
-                why = "build ONE Scalar, pass it twice, mul(x, x), seed the product's grad with 1, run its rule once.";
-            }
-            Feedback.near(2 * x, got, 1e-12, "derivativeOfSquare(" + x + ")", why);
+            checkSquare(x, "");
         }
+        DrawnInputs drawn = DrawnInputs.forTest("squareGetsBothContributions");
+        for (int i = 0; i < DRAWS; i++) {
+            checkSquare(drawn.uniform(-10, 10), " " + drawn.source());
+        }
+        squareComesFromTheRule();
+    }
+
+    private static void checkSquare(double x, String drawn) {
+        double got = Ex04Accumulation.derivativeOfSquare(x);
+        String why;
+        if (!studentAccumulateAdds(1.5, 2.0)) {
+            why = ACCUMULATE_BROKEN;
+        } else if (got == x && x != 0) {
+            why = "x came instead of 2x: only one of the two contributions arrived. Build ONE Scalar and pass"
+                    + " it twice, mul(x, x); two Scalars that hold the same number are two different nodes.";
+        } else if (got == 0 && x != 0) {
+            why = "seed the product's grad with 1 before running its rule.";
+        } else {
+            why = "build ONE Scalar, pass it twice, mul(x, x), seed the product's grad with 1, run its rule once.";
+        }
+        Feedback.near(2 * x, got, 1e-12, "derivativeOfSquare(" + x + ")" + drawn, why);
+    }
+
+    /**
+     * Was the answer computed by the engine, as the exercise asks, or written as a formula? They differ
+     * at x = -0.0 only: the rule adds x * 1 twice into a grad that starts at +0.0, and 0.0 + (-0.0) is
+     * +0.0, while 2 * x, x + x and every other formula that is 2x keep the sign of -0.0. The truth is
+     * the student's own mul run here, so an unusual but correct accumulate is judged by its own result.
+     */
+    private static void squareComesFromTheRule() {
+        Scalar leaf = new Scalar(-0.0);
+        Scalar square = Ex04Accumulation.mul(leaf, leaf);
+        square.setGrad(1.0);
+        square.backwardStep();
+        double byTheRule = leaf.grad();
+        double got = Ex04Accumulation.derivativeOfSquare(-0.0);
+        Feedback.check(Double.compare(got, byTheRule) == 0, "derivativeOfSquare(-0.0) returned " + got + ", but"
+                + " running the backward rule of mul(x, x) gives " + byTheRule + ": the leaf's grad starts at 0.0,"
+                + " and 0.0 + (-0.0) is 0.0. " + got + " is what a formula such as 2 * x gives, so this result did not"
+                + " come from running the rule.", "the exercise asks for the engine's answer, not the calculus one:"
+                + " build the product with mul, seed its grad, run its backward rule and return the leaf's grad.");
     }
 
     @Test
@@ -58,24 +92,32 @@ class Ex04AccumulationTest {
     @DisplayName("x*y + x: both paths reach x")
     void sharedInput() {
         for (double[] p : new double[][] {{2.0, 5.0}, {-1.0, 0.25}, {0.0, -3.0}}) {
-            double[] got = Ex04Accumulation.gradientOfSharedInput(p[0], p[1]);
-            String what = "gradientOfSharedInput(" + p[0] + ", " + p[1] + "), f = x*y + x, should be {y + 1, x} = {"
-                    + (p[1] + 1) + ", " + p[0] + "}; got " + Oracle.show(got);
-            Feedback.check(got.length == 2, what + ".", "return {df/dx, df/dy}.");
-            String why;
-            if (!studentAccumulateAdds(1.5, 2.0)) {
-                why = ACCUMULATE_BROKEN;
-            } else if (got[0] == 1 && got[1] == 0) {
-                why = "only f's own rule contributed. The product's rule must run too, and only AFTER f's rule"
-                        + " (before that, the product's grad is still 0).";
-            } else if (got[0] == p[1]) {
-                why = "dx = y: the path through '+ x' did not reach x. Pass the same Scalar x to add, not a new one.";
-            } else {
-                why = "seed f's grad with 1, run f's rule, then the product's; both must add into x's grad.";
-            }
-            Feedback.near(p[1] + 1, got[0], 1e-12, what + "; df/dx", why);
-            Feedback.near(p[0], got[1], 1e-12, what + "; df/dy", why);
+            checkShared(p[0], p[1], "");
         }
+        DrawnInputs drawn = DrawnInputs.forTest("sharedInput");
+        for (int i = 0; i < DRAWS; i++) {
+            checkShared(drawn.uniform(-10, 10), drawn.uniform(-10, 10), " " + drawn.source());
+        }
+    }
+
+    private static void checkShared(double x, double y, String drawn) {
+        double[] got = Ex04Accumulation.gradientOfSharedInput(x, y);
+        String what = "gradientOfSharedInput(" + x + ", " + y + ")" + drawn + ", f = x*y + x, should be {y + 1, x} = {"
+                + (y + 1) + ", " + x + "}; got " + Oracle.show(got);
+        Feedback.check(got.length == 2, what + ".", "return {df/dx, df/dy}.");
+        String why;
+        if (!studentAccumulateAdds(1.5, 2.0)) {
+            why = ACCUMULATE_BROKEN;
+        } else if (got[0] == 1 && got[1] == 0) {
+            why = "only f's own rule contributed. The product's rule must run too, and only AFTER f's rule"
+                    + " (before that, the product's grad is still 0).";
+        } else if (got[0] == y) {
+            why = "dx = y: the path through '+ x' did not reach x. Pass the same Scalar x to add, not a new one.";
+        } else {
+            why = "seed f's grad with 1, run f's rule, then the product's; both must add into x's grad.";
+        }
+        Feedback.near(y + 1, got[0], 1e-12, what + "; df/dx", why);
+        Feedback.near(x, got[1], 1e-12, what + "; df/dy", why);
     }
 
     @Test

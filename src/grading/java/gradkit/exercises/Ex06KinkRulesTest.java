@@ -16,6 +16,10 @@ class Ex06KinkRulesTest {
     private static final double[] PROBES = {1e-6, 1e-3, 0.1, 1.0, 10.0};
     private static final double UPSTREAM = -2.5;
     private static final double HELD = 0.75;
+    /** The slack the exercise allows for rounding. */
+    private static final double SLACK = 1e-12;
+    /** Rounds of drawn cases per test ({@link DrawnInputs}), after the fixed ones. */
+    private static final int DRAWS = 10;
 
     /** Independent subgradient test for the messages: the line with slope g stays below f. */
     private static boolean supports(DoubleUnaryOperator f, double x, double g) {
@@ -132,6 +136,18 @@ class Ex06KinkRulesTest {
         Feedback.check(Ex06KinkRules.isSubgradient(x -> 0.1 * x, 0.1, 0.1, PROBES), "isSubgradient(0.1x, 0.1,"
                 + " slope 0.1) said false; a line is its own subgradient, but rounding makes 0.1*(0.1 - 1e-6) fall"
                 + " a hair below 0.1*0.1 - 0.1*1e-6.", "compare with the slack: f(x + t) >= f(x) + g*t - 1e-12.");
+        DrawnInputs drawn = DrawnInputs.forTest("subgradientAccepts");
+        for (int i = 0; i < DRAWS; i++) {
+            double[] steps = drawnSteps(drawn);
+            double g = drawn.uniform(-1, 1);
+            Feedback.check(Ex06KinkRules.isSubgradient(Math::abs, 0.0, g, steps), "isSubgradient(|x|, 0, slope " + g
+                    + ", steps " + Oracle.show(steps) + ") " + drawn.source() + " said false; every slope in [-1, 1] is"
+                    + " a subgradient of |x| at 0.", hint);
+            double x = drawn.uniform(-3, 3);
+            Feedback.check(Ex06KinkRules.isSubgradient(t -> t * t, x, 2 * x, steps), "isSubgradient(x^2, " + x
+                    + ", slope " + 2 * x + ", steps " + Oracle.show(steps) + ") " + drawn.source() + " said false; the"
+                    + " tangent of a convex function is a subgradient.", hint);
+        }
     }
 
     @Test
@@ -146,5 +162,53 @@ class Ex06KinkRulesTest {
                 + " slope -0.1) said true; the line -0.1*t is above relu for t < 0.", "probe x - t too, not only x + t.");
         Feedback.check(!Ex06KinkRules.isSubgradient(x -> x * x, 1.0, 2.5, PROBES), "isSubgradient(x^2, 1, slope 2.5)"
                 + " said true; the line cuts the parabola just right of 1.", "probe x + t for every t of steps.");
+        onlyTheFirstStepSees(3e-6, PROBES, "");
+        onlyTheLastStepSees(1.0, 3e-13, PROBES, "");
+        DrawnInputs drawn = DrawnInputs.forTest("subgradientRejects");
+        for (int i = 0; i < DRAWS; i++) {
+            double[] steps = drawnSteps(drawn);
+            double side = drawn.uniform(0, 1) < 0.5 ? -1 : 1;
+            onlyTheFirstStepSees(side * steps[0] * drawn.uniform(1, 3), steps, " " + drawn.source());
+            onlyTheLastStepSees(side, 3 * SLACK / steps[steps.length - 1], steps, " " + drawn.source());
+        }
+    }
+
+    /**
+     * Five probe steps, each 10 to 100 times the one before, from about 1e-7 up: far enough apart that
+     * a case can be built which one step alone decides.
+     */
+    private static double[] drawnSteps(DrawnInputs drawn) {
+        double[] steps = new double[5];
+        steps[0] = drawn.logUniform(1e-7, 1e-5);
+        for (int i = 1; i < steps.length; i++) {
+            steps[i] = steps[i - 1] * drawn.logUniform(10, 100);
+        }
+        return steps;
+    }
+
+    /**
+     * A case only the first (smallest) step can decide. Beside abs's kink, at x = a with steps[0] <= |a|
+     * <= 3 steps[0], |x| has the slope sign(a), and it dips under the flat line (slope 0) on the kink's
+     * side only, closer than 2|a| to x: a gap only steps[0] is small enough to land in.
+     */
+    private static void onlyTheFirstStepSees(double a, double[] steps, String drawn) {
+        Feedback.check(!Ex06KinkRules.isSubgradient(Math::abs, a, 0.0, steps), "isSubgradient(|x|, " + a + ", slope 0,"
+                + " steps " + Oracle.show(steps) + ")" + drawn + " said true; |x| has slope " + (a > 0 ? "1" : "-1")
+                + " there, and it dips under the flat line on the side of the kink, closer than " + Math.abs(2 * a)
+                + " to x: only the first step, " + steps[0] + ", lands there.", "probe every t of steps, the first one too.");
+    }
+
+    /**
+     * A case only the last (largest) step can decide. A slope just past abs's edge, +-(1 + delta) at 0,
+     * puts the line delta * t above |t|: within the slack for every step but the last, 3 times the
+     * slack there.
+     */
+    private static void onlyTheLastStepSees(double side, double delta, double[] steps, String drawn) {
+        double g = side * (1 + delta);
+        double last = steps[steps.length - 1];
+        Feedback.check(!Ex06KinkRules.isSubgradient(Math::abs, 0.0, g, steps), "isSubgradient(|x|, 0, slope " + g
+                + ", steps " + Oracle.show(steps) + ")" + drawn + " said true; the line is " + (float) (delta * last)
+                + " above |t| at t = " + side * last + ", more than the slack of 1e-12, and only the last step, " + last
+                + ", goes that far.", "probe every t of steps, the last one too.");
     }
 }

@@ -34,6 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * is graded in its own exercise and in one other, the next one, as a check that nothing leaks: two
  * test JVMs per bug instead of one per exercise keeps this suite to a couple of minutes.
  *
+ * <p>A bug's file may say more after its first line: "// Loses: dfdx 2, dgdx 2" (exactly the tests of its
+ * exercise it fails, with their points, in the tests' order) and "// Says: words" (words every one of
+ * those failures holds); then those are checked too.
+ *
  * <p>Prints "planted bugs caught: K of N" and writes every bug's failure messages to
  * target/planted-bugs.txt, so that one can read what a student with that mistake is told. While
  * working on some exercises, {@code -Dplanted=ex03,ex04} grades only the bugs whose names start so
@@ -44,13 +48,20 @@ class PlantedBugsTest {
     private static final Path BUGS = Path.of("src", "test", "resources", "planted-bugs");
     private static final Path REPORT = Path.of("target", "planted-bugs.txt");
     private static final String HEADER = "// Planted bug: ";
+    /** Optional lines after the header: exactly the tests the bug fails, and words each of their messages holds. */
+    private static final String LOSES = "// Loses: ";
+    private static final String SAYS = "// Says: ";
     /** Bugs graded at once: two, to share the machine's cores with the test JVMs they start. */
     private static final int PARALLEL = 2;
     /** Only the bugs whose folder names start with one of these comma-separated prefixes (all when empty). */
     private static final String ONLY = System.getProperty("planted", "");
 
-    /** One planted bug: its folder name ("ex03-add-overwrites"), its exercise ("ex03") and its file. */
-    private record Bug(String name, String exercise, Path file, String description) {
+    /**
+     * One planted bug: its folder name ("ex03-add-overwrites"), its exercise ("ex03"), its file, and what
+     * its file's "// Loses: " and "// Says: " lines expect ("" when it has none): the failed tests of its
+     * exercise with their points ("dfdx 2, dgdx 2") and words every one of their messages holds.
+     */
+    private record Bug(String name, String exercise, Path file, String description, String loses, String says) {
     }
 
     /** What grading one bug gave: the report, and whether it is caught (own exercise loses, others keep all). */
@@ -121,13 +132,21 @@ class PlantedBugsTest {
                 }
                 String name = folder.getFileName().toString();
                 assertEquals(1, files.size(), () -> name + " must hold exactly one file, but holds " + files);
-                String first = Files.readAllLines(files.get(0)).get(0);
+                List<String> lines = Files.readAllLines(files.get(0));
+                String first = lines.get(0);
                 assertTrue(first.startsWith(HEADER), () -> name + "'s file must start with \"" + HEADER
                         + "<what the student did wrong>\", but starts with: " + first);
-                found.add(new Bug(name, name.substring(0, 4), files.get(0), first.substring(HEADER.length())));
+                found.add(new Bug(name, name.substring(0, 4), files.get(0), first.substring(HEADER.length()),
+                        expectation(lines, LOSES), expectation(lines, SAYS)));
             }
         }
         return found;
+    }
+
+    /** The text of the comment line after the header that starts with {@code prefix}, or "". */
+    private static String expectation(List<String> lines, String prefix) {
+        return lines.stream().skip(1).takeWhile(l -> l.startsWith("// ")).filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()).strip()).findFirst().orElse("");
     }
 
     /** The solutions copied into a fresh folder, with the bug's file laid over its model answer. */
@@ -211,5 +230,24 @@ class PlantedBugsTest {
                 .collect(Collectors.joining("\n"));
         assertEquals(verdicts.size(), caught, () -> "planted bugs caught: " + caught + " of " + verdicts.size()
                 + "; not caught (full marks in their own exercise, or points lost elsewhere):\n" + missed);
+    }
+
+    /** A bug whose file says which tests it fails ("// Loses: ") fails exactly those, each with the words of "// Says: ". */
+    @Test
+    void bugsThatSayWhatTheyLoseLoseExactlyThatWithTheirWords() {
+        for (Verdict v : verdicts) {
+            if (v.bug().loses().isEmpty()) {
+                continue;
+            }
+            List<TestResult> failed = v.own().tests().stream().filter(t -> !t.outcome().passed()).toList();
+            String lost = failed.stream().map(t -> t.test().methodName() + " " + t.test().points())
+                    .collect(Collectors.joining(", "));
+            assertEquals(v.bug().loses(), lost, () -> v.bug().name() + " fails other tests than its file says:\n"
+                    + failures(v.own()));
+            for (TestResult t : failed) {
+                assertTrue(t.outcome().message().contains(v.bug().says()), () -> v.bug().name() + "'s message in "
+                        + t.test().methodName() + " lacks \"" + v.bug().says() + "\": " + t.outcome().message());
+            }
+        }
     }
 }

@@ -1,0 +1,51 @@
+// Planted bug: every derivative is a central difference of f or g (h = 1e-5) instead of the chain rule by hand.
+// Loses: dfdx 2, dfdy 2, dgdx 2
+// Says: but not exact: the accuracy of a finite difference
+package gradkit.exercises;
+
+/**
+ * Exercise 02: the chain rule by hand (notebook 02).
+ *
+ * <p>Differentiate two composed functions with pen and paper, then write the result as plain
+ * {@code double} arithmetic (no engine). Name the intermediate values as the notebook does, so that
+ * every factor of the chain rule is one line:
+ * <pre>
+ *   f(x, y) = tanh(x·y) + exp(x)·y        u = x·y, t = tanh(u), v = exp(x), f = t + v·y
+ *   g(x)    = sigmoid(3x² - 1)            s = 3x² - 1, g = sigmoid(s) = 1 / (1 + exp(-s))
+ * </pre>
+ * Useful local derivatives: tanh'(u) = 1 - tanh(u)², exp' = exp, sigmoid'(s) = sigmoid(s)(1 - sigmoid(s)).
+ *
+ * <p>Example: at (x, y) = (0, 2), df/dx = y·(1 - tanh(0)²) + exp(0)·y = 4.
+ */
+public final class Ex02ChainRuleByHand {
+    private Ex02ChainRuleByHand() {
+    }
+
+    /** f(x, y) = tanh(x·y) + exp(x)·y (given, for reference). */
+    public static double f(double x, double y) {
+        return Math.tanh(x * y) + Math.exp(x) * y;
+    }
+
+    /** g(x) = sigmoid(3x² - 1) (given, for reference). */
+    public static double g(double x) {
+        return 1.0 / (1.0 + Math.exp(-(3 * x * x - 1)));
+    }
+
+    /** The step of the central differences below: about the cube root of the rounding error, as in ex01. */
+    private static final double H = 1e-5;
+
+    /** df/dx at (x, y). */
+    public static double dfdx(double x, double y) {
+        return (f(x + H, y) - f(x - H, y)) / (2 * H);
+    }
+
+    /** df/dy at (x, y). */
+    public static double dfdy(double x, double y) {
+        return (f(x, y + H) - f(x, y - H)) / (2 * H);
+    }
+
+    /** dg/dx at x. */
+    public static double dgdx(double x) {
+        return (g(x + H) - g(x - H)) / (2 * H);
+    }
+}
