@@ -1,23 +1,33 @@
 """Drives the Jupyter kernel named `java` through jupyter_client, as a notebook front end does.
 
-    /usr/bin/python3 tools/kernel_test.py interrupts [--rounds N] [--kernel NAME]
+    python3 tools/kernel_test.py interrupts [--rounds N] [--kernel NAME]
         N rounds (default 3). Each starts the kernel in notebooks/, loads the library
         (%classpath ../target/kit-classes, as the notebooks do) and builds a Value with its
         gradient; then, for each long cell of LONG_CELLS, it runs the cell, interrupts the kernel
         after INTERRUPT_AFTER seconds and checks that
           - the cell's execute_reply arrives within REPLY_WITHIN seconds, with status error or
             abort, and (status error) a message that says it was interrupted,
+          - the cell's code really stopped: the kernel's processes use at most IDLE_CPU of a core
+            in the CPU_WINDOW seconds after the reply (their CPU time, from /proc/PID/stat);
+            for the cells that cannot be stopped on every JDK (a loop inside the JDK's own code,
+            a blocking call into the operating system), a reply that says Kernel > Restart ends
+            the cell does instead, and the output says which held,
           - the next cell prints its line and shows its value,
           - the Value built before holds its data and gradient;
         then it restarts the kernel (Kernel > Restart) and the next round begins on the restarted
-        kernel. The last line is "interrupts: P of T passed"; the exit status is 1 unless all did.
-    /usr/bin/python3 tools/kernel_test.py starts [N] [--kernel NAME]
+        kernel. Each case prints passed or why not, the reply's time after the interrupt and the
+        kernel's CPU share before and after it. The last line is "interrupts: P of T passed"; the
+        exit status is 1 unless all did.
+    python3 tools/kernel_test.py starts [N] [--kernel NAME]
         starts the kernel N times (default 20), each time waiting up to START_TIMEOUT seconds for
         its kernel_info reply and evaluating 1+1; prints how many answered, how many hung and how
         long a start took (median and slowest). A benchmark: it prints figures and fails only on a
         hang.
+
+Any python3 with jupyter_client runs it (Debian's python3-jupyter-client, say).
 """
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -30,6 +40,9 @@ START_TIMEOUT = 60      # seconds for the kernel to start and answer kernel_info
 CELL_TIMEOUT = 60       # seconds for an ordinary cell
 INTERRUPT_AFTER = 2.0   # seconds a long cell runs before it is interrupted
 REPLY_WITHIN = 8.0      # seconds from the interrupt to the long cell's reply
+CPU_WINDOW = 2.0        # seconds after the reply over which the kernel's CPU use is measured
+IDLE_CPU = 0.2          # share of one core below which the kernel counts as idle (a running loop: about 1)
+RESTART_WORDS = "Kernel > Restart"   # what the reply of a cell left running says
 
 SETUP = [
     "%classpath ../target/kit-classes",
@@ -39,24 +52,34 @@ SETUP = [
 # y = a*b + a with a = 3, b = -2: y = -3, dy/da = b + 1 = -1, dy/db = a = 3
 INTACT = ('System.out.println("state " + y.data() + " " + a.grad() + " " + b.grad());', "state -3.0 -1.0 3.0")
 
-LONG_CELLS = {
+# (name, code, stoppable): stoppable cells must stop; the others must at least say Kernel > Restart
+# ends them (on JDK 17 to 19 the kernel's Thread.stop ends the two loops in the JDK's code too).
+LONG_CELLS = [
     # the library at work, minutes of it, in a loop that never looks at interrupts
-    "library loop": "double total = 0;\n"
-                    "for (long i = 0; i < 10_000_000_000L; i++) {\n"
-                    "    Value x = Value.of(i % 7);\n"
-                    "    Value z = x.mul(x).tanh();\n"
-                    "    z.backward();\n"
-                    "    total += x.grad();\n"
-                    "}\n"
-                    "total",
-    "while (true) {}": "while (true) {}",
-    "sleep loop": "for (int i = 0; i < 100_000; i++) {\n    Thread.sleep(100);\n}",
-    "sleep loop that ignores interrupts": "while (true) {\n"
-                                          "    try { Thread.sleep(100); } catch (InterruptedException ignored) { }\n"
-                                          "}",
-    # blocked outside Java bytecode, in the operating system: only the kernel's last resort helps
-    "blocked in accept()": "new java.net.ServerSocket(0).accept()",
-}
+    ("library loop", "double total = 0;\n"
+                     "for (long i = 0; i < 10_000_000_000L; i++) {\n"
+                     "    Value x = Value.of(i % 7);\n"
+                     "    Value z = x.mul(x).tanh();\n"
+                     "    z.backward();\n"
+                     "    total += x.grad();\n"
+                     "}\n"
+                     "total", True),
+    # one call into the library that trains for hours: its loop is the library's, not the cell's
+    ("training inside the library", "new gradkit.nn.Trainer(new gradkit.nn.MLP(2, 16, 16, 1),"
+                                    " gradkit.data.Moons.generate(100, 0.1, 7L)).train(1_000_000)", True),
+    ("while (true) {}", "while (true) {}", True),
+    ("recursion (fib(60))", "long fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nfib(60)", True),
+    ("sleep loop", "for (int i = 0; i < 100_000; i++) {\n    Thread.sleep(100);\n}", True),
+    ("sleep loop that ignores interrupts", "while (true) {\n"
+                                           "    try { Thread.sleep(100); } catch (InterruptedException ignored) { }\n"
+                                           "}", True),
+    # Last in a round, since what is left running burns CPU until the restart that ends the round.
+    # Loops inside the JDK's own code, which no stop check reaches:
+    ("BigInteger.pow (the JDK's loop)", "BigInteger.valueOf(3).pow(200_000_000)", False),
+    ("LongStream.sum (the JDK's loop)", "LongStream.range(0, Long.MAX_VALUE).sum()", False),
+    # blocked outside Java bytecode, in the operating system
+    ("blocked in accept()", "new java.net.ServerSocket(0).accept()", False),
+]
 NEXT_CELL = ('System.out.println("after the interrupt");\n6 * 7', "after the interrupt", "42")
 
 
@@ -123,23 +146,80 @@ def check_cell(kc, code, prints, value=None):
         raise Failed(f"expected {code!r} to show {value!r}, but it showed {shown!r}")
 
 
-def interrupt_cell(km, kc, name, code):
-    """Runs a long cell, interrupts it, and checks its reply and the kernel afterwards; returns seconds."""
+def kernel_pid(km):
+    """The kernel's process id: the provisioner's (jupyter_client 7 and later) or the Popen's (6)."""
+    provisioner = getattr(km, "provisioner", None)
+    pid = getattr(provisioner, "pid", None) if provisioner is not None else None
+    if pid is None and getattr(km, "kernel", None) is not None:
+        pid = getattr(km.kernel, "pid", None)
+    if pid is None:
+        raise Failed("cannot find the kernel's process id through jupyter_client")
+    return pid
+
+
+def cpu_seconds(pid):
+    """CPU time (user + system) used so far by process `pid` and every process below it."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue   # the process ended meanwhile
+            # after the name: state ppid ... utime (14th field of the line) and stime (15th)
+            stats[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    family, total, grew = {pid}, 0, True
+    while grew:
+        below = {p for p, (parent, _) in stats.items() if parent in family} - family
+        grew = bool(below)
+        family |= below
+    for p in family:
+        total += stats.get(p, (0, 0))[1]
+    return total / ticks
+
+
+def cpu_share(pid, seconds):
+    """The share of one core the kernel used over the next `seconds` seconds."""
+    began, used = time.monotonic(), cpu_seconds(pid)
+    time.sleep(seconds)
+    return (cpu_seconds(pid) - used) / (time.monotonic() - began)
+
+
+def interrupt_cell(km, kc, name, code, stoppable):
+    """Runs a long cell, interrupts it, and checks its reply and the kernel afterwards; returns what it saw."""
+    pid = kernel_pid(km)
     msg_id = kc.execute(code)
-    time.sleep(INTERRUPT_AFTER)
+    time.sleep(INTERRUPT_AFTER - 1)
+    before = cpu_share(pid, 1.0)
     interrupted = time.monotonic()
     km.interrupt_kernel()
     content, _, _, errors = collect(kc, msg_id, interrupted + REPLY_WITHIN)
     took = time.monotonic() - interrupted
+    after = cpu_share(pid, CPU_WINDOW)
+    figures = (f"reply {took:.1f} s after the interrupt; CPU {after:.0%} of a core in the {CPU_WINDOW:.0f} s"
+               f" after it, {before:.0%} before")
     said = f"{content.get('ename', '')}: {content.get('evalue', '')}"
     status = content.get("status")   # Rapaio 2.3.0 can answer with a reply that has none
     if status not in ("error", "abort"):
-        raise Failed(f"{name}: expected the interrupted cell to end with status error or abort, got {status}")
+        raise Failed(f"expected the interrupted cell to end with status error or abort, got {status} ({figures})")
     if status == "error" and "interrupt" not in said.lower():
-        raise Failed(f"{name}: expected the reply to say the cell was interrupted, but it says {said!r}")
+        raise Failed(f"expected the reply to say the cell was interrupted, but it says {said!r} ({figures})")
+    stopped = after <= IDLE_CPU
+    if stoppable and not stopped:
+        raise Failed(f"the cell's code goes on running: the kernel still used {after:.0%} of a core ({figures})")
+    if not stoppable and not stopped and RESTART_WORDS not in said:
+        raise Failed(f"the cell's code goes on running and the reply does not say {RESTART_WORDS!r} ends it:"
+                     f" {said!r} ({figures})")
     check_cell(kc, *NEXT_CELL)
     check_cell(kc, *INTACT)
-    return took
+    if stoppable:
+        return f"passed ({figures})"
+    if RESTART_WORDS in said:
+        return (f"passed: cannot be stopped here, so checked the reply and its word that {RESTART_WORDS} ends it,"
+                f" not the CPU ({figures})")
+    return f"passed: stopped after all, by this JDK ({figures})"
 
 
 def interrupts(kernel_name, rounds):
@@ -155,12 +235,12 @@ def interrupts(kernel_name, rounds):
                 print(f"round {round_}: the library did not load: {e}", flush=True)
                 total += len(LONG_CELLS)
                 continue
-            for name, code in LONG_CELLS.items():
+            for name, code, stoppable in LONG_CELLS:
                 total += 1
                 try:
-                    took = interrupt_cell(km, kc, name, code)
+                    outcome = interrupt_cell(km, kc, name, code, stoppable)
                     passed += 1
-                    print(f"round {round_}: {name}: passed (reply {took:.1f} s after the interrupt)", flush=True)
+                    print(f"round {round_}: {name}: {outcome}", flush=True)
                 except Failed as e:
                     print(f"round {round_}: {name}: FAILED: {e}", flush=True)
             if round_ < rounds:
