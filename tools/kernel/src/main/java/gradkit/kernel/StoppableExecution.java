@@ -51,6 +51,13 @@ final class StoppableExecution extends DirectExecutionControl {
     static final long ABANDON_AFTER_MILLIS = 2_500;
     /** The last JDK that still stops a thread with {@code Thread.stop}. */
     private static final int LAST_JDK_WITH_THREAD_STOP = 19;
+    /**
+     * Whether step 2 is tried: on JDK 17 to 19, unless the kernel's JVM runs with
+     * {@code -Dgradkit.kernel.threadStop=never}, which makes it stop cells as it does on JDK 20 and
+     * later (to see on one JDK what students on the others get).
+     */
+    private static final boolean USE_THREAD_STOP = Runtime.version().feature() <= LAST_JDK_WITH_THREAD_STOP
+            && !"never".equals(System.getProperty("gradkit.kernel.threadStop"));
     private static final String KEY_PREFIX = "gradkit-kernel-value-";
 
     /** The snippet running now, or null; read and written under this object's lock. */
@@ -184,7 +191,7 @@ final class StoppableExecution extends DirectExecutionControl {
         if (finishesWithin(now, STOP_AFTER_MILLIS)) {
             return;
         }
-        if (Runtime.version().feature() <= LAST_JDK_WITH_THREAD_STOP) {
+        if (USE_THREAD_STOP) {
             stopThread(now.thread());
         }
         if (!finishesWithin(now, ABANDON_AFTER_MILLIS)) {
