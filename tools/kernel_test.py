@@ -47,6 +47,10 @@ CPU_WINDOW = 2.0        # seconds over which the kernel's activity is then measu
 SAMPLE_EVERY = 0.05     # seconds between two looks at its threads' states
 IDLE_RUNNABLE = 0.5     # share of samples with a runnable thread below which it counts as idle
                         # (a loop that goes on: 1.0; an idle kernel: 0.0 to 0.2 on a busy machine)
+# The JVM's own threads, which run no cell's code but may work on for a second or two after one
+# ends (compiling, collecting garbage): their names as /proc/PID/task/TID/comm gives them.
+JVM_SERVICE_THREADS = ("C1 CompilerThre", "C2 CompilerThre", "GC Thread", "G1 ", "VM Thread", "VM Periodic",
+                       "Monitor Deflati", "Service Thread")
 RESTART_WORDS = "Kernel > Restart"   # what the reply of a cell left running says
 
 SETUP = [
@@ -181,7 +185,10 @@ def family(pid):
 
 
 def thread_stats(pids):
-    """(CPU seconds used so far, threads runnable now) over all threads of the processes `pids`."""
+    """
+    (CPU seconds used so far, threads runnable now) over all threads of the processes `pids`;
+    the JVM's own threads count for CPU but not as runnable.
+    """
     ticks, used, runnable = os.sysconf("SC_CLK_TCK"), 0, 0
     for pid in pids:
         try:
@@ -195,16 +202,21 @@ def thread_stats(pids):
             except OSError:
                 continue
             # after the name: state (3rd field of the line) ... utime (14th) stime (15th)
-            runnable += fields[0] == "R"
             used += int(fields[11]) + int(fields[12])
+            if fields[0] == "R":
+                try:
+                    with open(f"/proc/{pid}/task/{task}/comm") as f:
+                        runnable += not f.read().startswith(JVM_SERVICE_THREADS)
+                except OSError:
+                    continue
     return used / ticks, runnable
 
 
 def activity(pid, seconds):
     """
     How busy the kernel is over the next `seconds` seconds: the share of one core it used, and the
-    share of samples (every SAMPLE_EVERY seconds) in which one of its threads was running or
-    waiting to run. A loop that goes on is runnable all the time, however busy the machine, while
+    share of samples (every SAMPLE_EVERY seconds) in which one of its threads (not the JVM's own)
+    was running or waiting to run. A loop that goes on is runnable all the time, however busy the machine, while
     the CPU it gets falls with the machine's load; so the second decides whether the code stopped.
     """
     pids = family(pid)

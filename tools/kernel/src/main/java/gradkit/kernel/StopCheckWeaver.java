@@ -11,10 +11,11 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Rewrites a class file so that every method calls {@link StopSignal#check()} when it starts and
- * before every jump backwards (the end of each loop's body), as JShell's own
- * {@code LocalExecutionControl} does since JDK 20. A loop then meets a check on every turn and a
- * recursion on every call, so Kernel > Interrupt ends both within microseconds.
+ * Rewrites a class file so that every method (but a static initializer) calls
+ * {@link StopSignal#check()} when it starts and before every jump backwards (the end of each loop's
+ * body), as JShell's own {@code LocalExecutionControl} does since JDK 20. A loop then meets a
+ * check on every turn and a recursion on every call, so Kernel > Interrupt ends both within
+ * microseconds.
  *
  * <pre>
  * byte[] woven = StopCheckWeaver.weave(classFileBytes);
@@ -45,7 +46,10 @@ final class StopCheckWeaver {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
-                return new CheckInserter(super.visitMethod(access, name, descriptor, signature, exceptions));
+                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                // A stop inside a static initializer would leave its class unusable until Restart
+                // (NoClassDefFoundError from then on): initializers run to their end.
+                return name.equals("<clinit>") ? method : new CheckInserter(method);
             }
         }, 0);
         return writer.toByteArray();
