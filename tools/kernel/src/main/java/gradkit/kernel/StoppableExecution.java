@@ -128,10 +128,7 @@ final class StoppableExecution extends DirectExecutionControl {
         thread.start();
         try {
             Object value = now.outcome().get();
-            synchronized (this) {
-                StopSignal.lower();   // it ended by itself: an interrupt that came too late must not hit what follows
-                running = null;
-            }
+            endedByItself();
             String key = KEY_PREFIX + keys.incrementAndGet();
             if (value != null) {
                 values.put(key, value);
@@ -143,12 +140,23 @@ final class StoppableExecution extends DirectExecutionControl {
                 lastWasLeftRunning = e.getCause() instanceof LeftRunning;
                 throw new StoppedException();
             }
+            endedByItself();
             throw (Exception) e.getCause();   // an InvocationTargetException: the user's exception
         } finally {
             synchronized (this) {
                 running = null;
             }
         }
+    }
+
+    /**
+     * The snippet returned or threw by itself: an interrupt that came too late must not hit what
+     * follows on the kernel's thread (JShell reading the exception's message, the value's
+     * {@code toString}, both perhaps woven code).
+     */
+    private synchronized void endedByItself() {
+        StopSignal.lower();
+        running = null;
     }
 
     /** On the snippet's thread: runs it and records how it ended. */
