@@ -17,7 +17,8 @@
           - the next cell prints its line and shows its value,
           - the Value built before holds its data and gradient;
         then it restarts the kernel (Kernel > Restart) and the next round begins on the restarted
-        kernel. Each case prints passed or why not, the reply's time after the interrupt and the
+        kernel. A cell left running also costs a restart (and the setup again) before the next
+        cell, whose check it would blur. Each case prints passed or why not, the reply's time after the interrupt and the
         kernel's CPU share before and after it. The last line is "interrupts: P of T passed"; the
         exit status is 1 unless all did.
     python3 tools/kernel_test.py starts [N] [--kernel NAME]
@@ -82,7 +83,7 @@ LONG_CELLS = [
     ("sleep loop that ignores interrupts", "while (true) {\n"
                                            "    try { Thread.sleep(100); } catch (InterruptedException ignored) { }\n"
                                            "}", True),
-    # Last in a round, since what is left running burns CPU until the restart that ends the round.
+    # Last in a round: what they leave running takes CPU until a restart, which comes before the next cell.
     # Loops inside the JDK's own code, which no stop check reaches:
     ("BigInteger.pow (the JDK's loop)", "BigInteger.valueOf(3).pow(200_000_000)", False),
     ("LongStream.sum (the JDK's loop)", "LongStream.range(0, Long.MAX_VALUE).sum()", False),
@@ -231,7 +232,10 @@ def activity(pid, seconds):
 
 
 def interrupt_cell(km, kc, name, code, stoppable):
-    """Runs a long cell, interrupts it, and checks its reply and the kernel afterwards; returns what it saw."""
+    """
+    Runs a long cell, interrupts it, and checks its reply and the kernel afterwards; returns what it
+    saw, and whether the cell's code was left running.
+    """
     pid = kernel_pid(km)
     msg_id = kc.execute(code)
     time.sleep(INTERRUPT_AFTER - 1)
@@ -260,11 +264,21 @@ def interrupt_cell(km, kc, name, code, stoppable):
     check_cell(kc, *NEXT_CELL)
     check_cell(kc, *INTACT)
     if stoppable:
-        return f"passed ({figures})"
+        return f"passed ({figures})", False
     if RESTART_WORDS in said:
         return (f"passed: cannot be stopped on this JDK, so checked the reply and its word that {RESTART_WORDS}"
-                f" ends it instead ({figures})")
-    return f"passed: stopped after all, by this JDK ({figures})"
+                f" ends it instead ({figures})"), True
+    return f"passed: stopped after all, by this JDK ({figures})", False
+
+
+def restart(km, kc):
+    """Kernel > Restart: a new kernel process; returns a client connected to it."""
+    kc.stop_channels()
+    km.restart_kernel(now=False)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=START_TIMEOUT)
+    return kc
 
 
 def interrupts(kernel_name, rounds):
@@ -280,20 +294,24 @@ def interrupts(kernel_name, rounds):
                 print(f"round {round_}: the library did not load: {e}", flush=True)
                 total += len(LONG_CELLS)
                 continue
+            left_running = False
             for name, code, stoppable in LONG_CELLS:
                 total += 1
                 try:
-                    outcome = interrupt_cell(km, kc, name, code, stoppable)
+                    if left_running:
+                        # what the cell before left running would hide whether this one stops
+                        kc = restart(km, kc)
+                        for setup in SETUP:
+                            run(kc, setup)
+                        print(f"round {round_}: restarted the kernel", flush=True)
+                    outcome, left_running = interrupt_cell(km, kc, name, code, stoppable)
                     passed += 1
                     print(f"round {round_}: {name}: {outcome}", flush=True)
-                except Failed as e:
+                except (Failed, RuntimeError) as e:
+                    left_running = True
                     print(f"round {round_}: {name}: FAILED: {e}", flush=True)
             if round_ < rounds:
-                kc.stop_channels()
-                km.restart_kernel(now=False)
-                kc = km.client()
-                kc.start_channels()
-                kc.wait_for_ready(timeout=START_TIMEOUT)
+                kc = restart(km, kc)
                 print(f"round {round_}: restarted the kernel", flush=True)
     finally:
         kc.stop_channels()
