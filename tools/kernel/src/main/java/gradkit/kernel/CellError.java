@@ -39,12 +39,22 @@ public class CellError extends Exception {
         }
     }
 
-    /** Kernel > Interrupt stopped the cell. */
+    /** Kernel > Interrupt stopped the cell, or gave it up while its code still runs. */
     public static final class Interrupted extends CellError {
         private static final long serialVersionUID = 1L;
 
+        /** The cell's code stopped. */
         public Interrupted() {
-            super("the cell was interrupted (Kernel > Interrupt)", List.of());
+            this(false);
+        }
+
+        /** @param leftRunning true if the cell's code could not be stopped and runs on */
+        public Interrupted(boolean leftRunning) {
+            super(leftRunning
+                    ? "the cell was interrupted (Kernel > Interrupt), but its code goes on running where the kernel"
+                      + " cannot stop it (in the JDK's own code or waiting on the operating system):"
+                      + " Kernel > Restart ends it"
+                    : "the cell was interrupted (Kernel > Interrupt)", List.of());
         }
     }
 }

@@ -100,7 +100,7 @@ final class JShellSession implements AutoCloseable {
                 continue;   // a snippet updated because of this one, not this one itself
             }
             if (execution.lastWasStopped()) {
-                throw new CellError.Interrupted();
+                throw new CellError.Interrupted(execution.lastWasLeftRunning());
             }
             Snippet snippet = event.snippet();
             if (event.status() == Snippet.Status.REJECTED) {
