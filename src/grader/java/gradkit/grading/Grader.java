@@ -36,6 +36,9 @@ import java.util.stream.Stream;
  * folder of students each in a process of its own, is {@link Gradebook}.
  */
 public final class Grader {
+    /** The command-line option of {@link #withoutStaticCheck}, for the grader's own tests (not in --help). */
+    static final String WITHOUT_STATIC_CHECK = "--without-static-check-for-tests";
+
     /** Where the grading tests live in the repository. */
     public static final Path DEFAULT_TESTS = Path.of("src", "grading", "java", "gradkit", "exercises");
 
@@ -223,7 +226,8 @@ public final class Grader {
 
     /**
      * This grader's settings as command-line options ({@code --tests}, {@code --classpath},
-     * {@code --timeout}, {@code --heap}, {@code --compile-limit} and the exercise ids), with absolute paths: what a child grader
+     * {@code --timeout}, {@code --heap}, {@code --compile-limit}, the option of {@link #withoutStaticCheck}
+     * when it is off, and the exercise ids), with absolute paths: what a child grader
      * process needs to grade exactly as this one would.
      */
     public List<String> commandLineOptions() {
@@ -231,6 +235,9 @@ public final class Grader {
                 "--classpath", absoluteClasspath(classpath), "--timeout", Double.toString(timeout.toMillis() / 1000.0),
                 "--heap", Integer.toString(heapMegabytes),
                 "--compile-limit", Double.toString(compileLimit.toMillis() / 1000.0)));
+        if (!staticCheck) {
+            options.add(WITHOUT_STATIC_CHECK);
+        }
         exercises().forEach(e -> options.add(e.id()));
         return options;
     }
