@@ -66,9 +66,8 @@ final class ClassScanner extends ClassVisitor {
             if (!own.contains(type)) {
                 Family f = ApiCheck.type(type);
                 if (f != null) {
-                    boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0 || !type.equals(own.supertypes(name).get(0));
-                    refuse(0, "declares class " + dotted(name) + ", which " + (isInterface ? "implements " : "extends ")
-                            + dotted(type), f);
+                    String relation = type.equals(own.supertypes(name).get(0)) ? "extends " : "implements ";
+                    refuse(0, "declares class " + dotted(name) + ", which " + relation + dotted(type), f);
                 }
             }
         }

@@ -56,6 +56,9 @@ final class RefusedApi {
             rule("java/lang/Runtime", Family.NATIVE, "load", "loadLibrary"),
             rule("java/lang/Class", Family.CLASS_LOADING, "forName", "getClassLoader", "getModule", "getResource",
                     "getResourceAsStream"),
+            rule("java/lang/Integer", Family.SETTINGS, "getInteger"),
+            rule("java/lang/Long", Family.SETTINGS, "getLong"),
+            rule("java/lang/Boolean", Family.SETTINGS, "getBoolean"),
             rule("java/util/Locale", Family.SETTINGS, "setDefault"),
             rule("java/util/TimeZone", Family.SETTINGS, "setDefault"),
             // Whole classes and packages.

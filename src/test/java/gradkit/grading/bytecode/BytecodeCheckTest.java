@@ -110,6 +110,7 @@ class BytecodeCheckTest {
         "System.setOut(null);|calls java.lang.System.setOut|SETTINGS",
         "System.setProperty(\"a\", \"b\");|calls java.lang.System.setProperty|SETTINGS",
         "System.getenv(\"HOME\");|calls java.lang.System.getenv|SETTINGS",
+        "Integer.getInteger(\"gradkit.port\");|calls java.lang.Integer.getInteger|SETTINGS",
         "Object in = System.in;|uses java.lang.System.in|SETTINGS",
         "java.util.Locale.setDefault(java.util.Locale.ROOT);|calls java.util.Locale.setDefault|SETTINGS",
         "org.junit.jupiter.api.Assumptions.assumeTrue(false);|calls org.junit.jupiter.api.Assumptions.assumeTrue|TEST_FRAMEWORK",
