@@ -138,6 +138,9 @@ final class CommandLine {
                 case "--classpath" -> grader = grader.classpath(value(args, ++i, a));
                 case "--heap" -> grader = grader.heapMegabytes(wholeNumber(value(args, ++i, a), a, "megabytes"));
                 case "--compile-limit" -> grader = grader.compileLimit(seconds(value(args, ++i, a), a));
+                // Not in --help: the grader's own tests of the defences behind the static check, passed on
+                // to instructor mode's child graders (Grader.commandLineOptions).
+                case Grader.WITHOUT_STATIC_CHECK -> grader = grader.withoutStaticCheck();
                 case "--instructor" -> instructor = Path.of(value(args, ++i, a));
                 case "--out" -> gradebookOut = Path.of(value(args, ++i, a));
                 case "--jobs" -> jobs = wholeNumber(value(args, ++i, a), a, "students graded at once");

@@ -1,5 +1,7 @@
 package gradkit.grading;
 
+import gradkit.grading.bytecode.BytecodeCheck;
+import gradkit.grading.bytecode.Refusal;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import java.util.stream.Stream;
  *   <li>compile it alone, against the library only (not the grader, not the grading tests), into
  *       {@code student/}: only these classes are the student's (javac runs in a JVM of its own,
  *       {@link CompilerProcess}, killed when it outlives its time limit);</li>
+ *   <li>check the compiled classes before any of them runs ({@link BytecodeCheck}: the API they may
+ *       use, their package and names); a refusal fails every test of the exercise with its reason;</li>
  *   <li>compile the grading test and its helpers against it into {@code tests/}, and refuse a student
  *       class named like one of them;</li>
  *   <li>run the tests in a test JVM of its own ({@link TestJvm}), so that nothing one exercise's code
@@ -25,7 +29,7 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <pre>{@code
- * ExerciseResult r = new ExerciseGrading(exercise, helpers, classpath, jvm).grade(compiler, submission, scratch);
+ * ExerciseResult r = new ExerciseGrading(exercise, helpers, classpath, jvm, true).grade(compiler, submission, scratch);
  * }</pre>
  */
 final class ExerciseGrading {
@@ -33,18 +37,29 @@ final class ExerciseGrading {
     private final List<Path> helpers;
     private final String classpath;
     private final TestJvm jvm;
+    private final boolean staticCheck;
 
-    ExerciseGrading(TestScanner.Exercise exercise, List<Path> helpers, String classpath, TestJvm jvm) {
+    /** @param staticCheck false only in the grader's own tests of the defences behind the static check */
+    ExerciseGrading(TestScanner.Exercise exercise, List<Path> helpers, String classpath, TestJvm jvm, boolean staticCheck) {
         this.exercise = exercise;
         this.helpers = helpers;
         this.classpath = classpath;
         this.jvm = jvm;
+        this.staticCheck = staticCheck;
     }
 
     /** Grades the exercise; every test gets an outcome whatever happens (an error is every test's failure). */
     ExerciseResult grade(CompilerProcess compiler, Path submission, Path scratch) {
         try {
-            String problem = prepare(compiler, submission, scratch);
+            String problem = compileStudent(compiler, submission, scratch);
+            if (!problem.isEmpty()) {
+                return failedAll(problem, exercise.studentFile() + " could not be graded (see above).");
+            }
+            String refused = staticCheck ? refusals(scratch.resolve("student")) : "";
+            if (!refused.isEmpty()) {
+                return refusedAll(refused);
+            }
+            problem = compileTests(compiler, scratch);
             if (!problem.isEmpty()) {
                 return failedAll(problem, exercise.studentFile() + " could not be graded (see above).");
             }
@@ -60,8 +75,8 @@ final class ExerciseGrading {
         }
     }
 
-    /** Reads, compiles and checks; returns "" when the tests can run, else the message for the student. */
-    private String prepare(CompilerProcess compiler, Path submission, Path scratch) throws IOException {
+    /** Reads and compiles the student's file alone; returns "" when it compiled, else the message for the student. */
+    private String compileStudent(CompilerProcess compiler, Path submission, Path scratch) throws IOException {
         SubmissionFile file = SubmissionFile.read(submission, exercise.studentFile());
         if (!file.problem().isEmpty()) {
             return file.problem();
@@ -74,11 +89,30 @@ final class ExerciseGrading {
         Files.createDirectories(tests);
         Files.writeString(source, file.source());
         ExerciseCompiler.Result alone = compiler.compile(List.of(source), student, libraryClasspath(), exercise.studentFile());
-        if (!alone.success()) {
-            return alone.messages();
+        return alone.success() ? "" : alone.messages();
+    }
+
+    /** What the static check refuses in the student's classes, as the student reads it; "" when nothing. */
+    private String refusals(Path student) throws IOException {
+        Set<String> reserved = new TreeSet<>();
+        for (Path p : testSourcesOf()) {
+            reserved.add(p.getFileName().toString().replaceFirst("\\.java$", ""));
         }
+        List<Refusal> refused = BytecodeCheck.check(student, exercise.studentFile(), reserved);
+        return refused.isEmpty() ? "" : StudentText.clean(BytecodeCheck.message(refused));
+    }
+
+    private List<Path> testSourcesOf() {
         List<Path> testSources = new ArrayList<>(List.of(exercise.testSource()));
         testSources.addAll(helpers);
+        return testSources;
+    }
+
+    /** Compiles the grading test against the student's classes and refuses names they share; "" when all is well. */
+    private String compileTests(CompilerProcess compiler, Path scratch) throws IOException {
+        Path student = scratch.resolve("student");
+        Path tests = scratch.resolve("tests");
+        List<Path> testSources = testSourcesOf();
         ExerciseCompiler.Result graded = compiler.compile(testSources, tests, classpath + File.pathSeparator + student,
                 exercise.studentFile());
         if (!graded.success()) {
@@ -110,6 +144,15 @@ final class ExerciseGrading {
                     .map(p -> root.relativize(p).toString().replace(File.separatorChar, '/'))
                     .collect(Collectors.toSet());
         }
+    }
+
+    /** Every test failed with the static check's refusal; the file compiled, so there is no compile error. */
+    private ExerciseResult refusedAll(String refusal) {
+        List<TestResult> results = new ArrayList<>();
+        for (GradingTest t : exercise.tests()) {
+            results.add(new TestResult(t, TestOutcome.failed(refusal)));
+        }
+        return new ExerciseResult(exercise.id(), exercise.studentFile(), "", results);
     }
 
     private ExerciseResult failedAll(String problem, String testMessage) {

@@ -36,6 +36,9 @@ import java.util.stream.Stream;
  * folder of students each in a process of its own, is {@link Gradebook}.
  */
 public final class Grader {
+    /** The command-line option of {@link #withoutStaticCheck}, for the grader's own tests (not in --help). */
+    static final String WITHOUT_STATIC_CHECK = "--without-static-check-for-tests";
+
     /** Where the grading tests live in the repository. */
     public static final Path DEFAULT_TESTS = Path.of("src", "grading", "java", "gradkit", "exercises");
 
@@ -45,15 +48,18 @@ public final class Grader {
     private final int heapMegabytes;
     private final Set<String> only;
     private final Duration compileLimit;
+    /** False only in the grader's own tests of the defences behind the static check ({@link #withoutStaticCheck}). */
+    private final boolean staticCheck;
 
     private Grader(Path testsDir, String classpath, Duration timeout, int heapMegabytes, Set<String> only,
-                   Duration compileLimit) {
+                   Duration compileLimit, boolean staticCheck) {
         this.testsDir = testsDir;
         this.classpath = classpath;
         this.timeout = timeout;
         this.heapMegabytes = heapMegabytes;
         this.only = only;
         this.compileLimit = compileLimit;
+        this.staticCheck = staticCheck;
     }
 
     /**
@@ -62,17 +68,17 @@ public final class Grader {
      */
     public static Grader defaults() {
         return new Grader(DEFAULT_TESTS, System.getProperty("java.class.path"), Duration.ofSeconds(10), 512, Set.of(),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), true);
     }
 
     /** The same grader with its tests taken from {@code dir}. */
     public Grader tests(Path dir) {
-        return new Grader(dir, classpath, timeout, heapMegabytes, only, compileLimit);
+        return new Grader(dir, classpath, timeout, heapMegabytes, only, compileLimit, staticCheck);
     }
 
     /** The same grader compiling and running against {@code path} (library, JUnit with its launcher, Jackson). */
     public Grader classpath(String path) {
-        return new Grader(testsDir, path, timeout, heapMegabytes, only, compileLimit);
+        return new Grader(testsDir, path, timeout, heapMegabytes, only, compileLimit, staticCheck);
     }
 
     /** The same grader with another per-test timeout. */
@@ -80,7 +86,7 @@ public final class Grader {
         if (perTest.isNegative() || perTest.isZero()) {
             throw new IllegalArgumentException("The per-test timeout must be positive, but got " + perTest + ".");
         }
-        return new Grader(testsDir, classpath, perTest, heapMegabytes, only, compileLimit);
+        return new Grader(testsDir, classpath, perTest, heapMegabytes, only, compileLimit, staticCheck);
     }
 
     /** The same grader with another heap cap (MB) for the JVM that runs the tests. */
@@ -88,7 +94,7 @@ public final class Grader {
         if (megabytes < 64) {
             throw new IllegalArgumentException("The test JVM needs at least 64 MB of heap, but got " + megabytes + ".");
         }
-        return new Grader(testsDir, classpath, timeout, megabytes, only, compileLimit);
+        return new Grader(testsDir, classpath, timeout, megabytes, only, compileLimit, staticCheck);
     }
 
     /**
@@ -99,12 +105,21 @@ public final class Grader {
         if (perCompilation.isNegative() || perCompilation.isZero()) {
             throw new IllegalArgumentException("The compile limit must be positive, but got " + perCompilation + ".");
         }
-        return new Grader(testsDir, classpath, timeout, heapMegabytes, only, perCompilation);
+        return new Grader(testsDir, classpath, timeout, heapMegabytes, only, perCompilation, staticCheck);
     }
 
     /** The same grader restricted to some exercises ("ex06"); an empty list means all. */
     public Grader only(List<String> exerciseIds) {
-        return new Grader(testsDir, classpath, timeout, heapMegabytes, new TreeSet<>(exerciseIds), compileLimit);
+        return new Grader(testsDir, classpath, timeout, heapMegabytes, new TreeSet<>(exerciseIds), compileLimit, staticCheck);
+    }
+
+    /**
+     * The same grader without the static check of the student's classes ({@code gradkit.grading.bytecode}),
+     * for the grader's own tests alone: they show that the defences behind it (the test JVM's design,
+     * the security policy on JDK 17 to 23, bubblewrap) still hold on their own. Never for grading students.
+     */
+    Grader withoutStaticCheck() {
+        return new Grader(testsDir, classpath, timeout, heapMegabytes, only, compileLimit, false);
     }
 
     /** The exercises this grader grades, with their tests. */
@@ -160,7 +175,7 @@ public final class Grader {
                 try (CompilerProcess compiler = new CompilerProcess(classpath, compileLimit)) {
                     for (int e = next.getAndIncrement(); e < exercises.size(); e = next.getAndIncrement()) {
                         TestScanner.Exercise ex = exercises.get(e);
-                        ExerciseGrading grading = new ExerciseGrading(ex, helpers, classpath, jvm);
+                        ExerciseGrading grading = new ExerciseGrading(ex, helpers, classpath, jvm, staticCheck);
                         results[e] = grading.grade(compiler, submission, work.resolve(ex.id()));
                     }
                 }
@@ -211,7 +226,8 @@ public final class Grader {
 
     /**
      * This grader's settings as command-line options ({@code --tests}, {@code --classpath},
-     * {@code --timeout}, {@code --heap}, {@code --compile-limit} and the exercise ids), with absolute paths: what a child grader
+     * {@code --timeout}, {@code --heap}, {@code --compile-limit}, the option of {@link #withoutStaticCheck}
+     * when it is off, and the exercise ids), with absolute paths: what a child grader
      * process needs to grade exactly as this one would.
      */
     public List<String> commandLineOptions() {
@@ -219,6 +235,9 @@ public final class Grader {
                 "--classpath", absoluteClasspath(classpath), "--timeout", Double.toString(timeout.toMillis() / 1000.0),
                 "--heap", Integer.toString(heapMegabytes),
                 "--compile-limit", Double.toString(compileLimit.toMillis() / 1000.0)));
+        if (!staticCheck) {
+            options.add(WITHOUT_STATIC_CHECK);
+        }
         exercises().forEach(e -> options.add(e.id()));
         return options;
     }

@@ -141,19 +141,42 @@ class GraderSelfTest {
         check(CASES.get(name), REPORTS.get(name));
     }
 
-    /** Some cases again with bubblewrap turned off: the security policy alone must hold as well. */
+    /**
+     * Some cases again with bubblewrap turned off. On JDK 17 to 23 without the static check as well: the
+     * security policy alone must hold. On JDK 24 and later, where no policy can be installed, the static
+     * check alone must hold.
+     */
     @Test
     void withoutNamespacesThePolicyAloneHolds() throws IOException {
+        boolean policy = Runtime.version().feature() < 24;
         System.setProperty("gradkit.sandbox", "none");
         try {
             for (String name : List.of("forge-proc-fd", "write-into-grader", "read-solutions", "spawn-process")) {
-                HostileCase c = CASES.get(name);
-                GradingReport report = grader.only(c.graded()).grade(c.build(SOLUTIONS, work.resolve("no-namespaces")));
+                HostileCase c = policy ? CASES.get(name).withoutStaticCheck() : CASES.get(name);
+                Grader chosen = policy ? grader.withoutStaticCheck() : grader;
+                GradingReport report = chosen.only(c.graded()).grade(c.build(SOLUTIONS, work.resolve("no-namespaces")));
                 assertTrue(report.toTable().contains("No Linux namespaces"), report.toTable());
                 check(c, report);
             }
         } finally {
             System.clearProperty("gradkit.sandbox");
+        }
+    }
+
+    /**
+     * The defences behind the static check still hold on their own: on JDK 17 to 23 some cases again
+     * without it ({@link Grader#withoutStaticCheck}), each with the outcome it names for that
+     * (dynamic-fail, dynamic-words): the security policy and the test JVM's design stop them.
+     */
+    @Test
+    void withoutTheStaticCheckTheDynamicDefencesHold() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 24,
+                "no security policy on JDK 24 and later: the static check is the defence that holds there");
+        for (String name : List.of("system-exit", "reflect-into-runner", "native-library", "thread-bomb")) {
+            HostileCase c = CASES.get(name).withoutStaticCheck();
+            assertTrue(CASES.get(name).hasDynamicOutcome(), name + " names no dynamic-fail");
+            GradingReport report = grader.withoutStaticCheck().only(c.graded()).grade(c.build(SOLUTIONS, work.resolve("dynamic")));
+            check(c, report);
         }
     }
 
@@ -220,7 +243,7 @@ class GraderSelfTest {
         Files.copy(SOLUTIONS.resolve("Ex02ChainRuleByHand.java"), students.resolve("alice").resolve("Ex02ChainRuleByHand.java"));
         Path out = work.resolve("out");
         Gradebook book = Gradebook.grade(grader.only(List.of("ex02")), students, out, 3);
-        assertEquals(book.reports().get("kill-other-students").maxPoints(), book.reports().get("kill-other-students").earned());
+        assertEquals(0, book.reports().get("kill-other-students").earned(), "refused by the static check");
         List<String> csv = Files.readAllLines(out.resolve("gradebook.csv"));
         assertEquals(book.reports().size() + 1, csv.size(), "a header and one line per student");
         assertTrue(csv.get(0).startsWith("student,ex02"), csv.get(0));

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * nested:FILE, bom:FILE, crlf:FILE, cr:FILE, maven, slow-compile:FILE), {@code absent} (paths that
  * must not exist afterwards), {@code not-in-report} and {@code clean-output} (text that must appear
  * nowhere in the report), {@code no-control-chars}, {@code compile-limit} (seconds per compilation,
- * instead of the grader's 60).
+ * instead of the grader's 60), {@code dynamic-fail} and {@code dynamic-words} (what {@code fail} and
+ * {@code words} are when the static check is skipped and the security policy of JDK 17 to 23 stops the
+ * case instead: {@link #withoutStaticCheck}).
  *
  * <pre>{@code
  * HostileCase c = HostileCase.load(Path.of("src/test/resources/submissions/forge-stdout"));
@@ -37,6 +39,23 @@ record HostileCase(String name, Path fixture, Properties expected) {
             p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return new HostileCase(fixture.getFileName().toString(), fixture, p);
+    }
+
+    /**
+     * This case as the grader sees it without its static check ({@link Grader#withoutStaticCheck}): the
+     * tests that fail, and the words, are the dynamic-fail and dynamic-words the case names.
+     */
+    HostileCase withoutStaticCheck() {
+        Properties p = new Properties();
+        p.putAll(expected);
+        p.setProperty("fail", get("dynamic-fail"));
+        p.setProperty("words", get("dynamic-words"));
+        return new HostileCase(name, fixture, p);
+    }
+
+    /** True when the case says what happens without the static check. */
+    boolean hasDynamicOutcome() {
+        return expected.containsKey("dynamic-fail");
     }
 
     List<String> graded() {

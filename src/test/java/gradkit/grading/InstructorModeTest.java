@@ -88,8 +88,10 @@ class InstructorModeTest {
         Files.createDirectories(classDir.resolve(".git"));
         Files.writeString(classDir.resolve(".DS_Store"), "not a student either");
 
+        // Without the static check, which would refuse every hostile student's block before it runs: here
+        // the student processes, bubblewrap and the policy must keep the students apart on their own.
         Grader grader = Grader.defaults().classpath(GraderSelfTest.classpath()).timeout(Duration.ofSeconds(8))
-                .only(List.of("ex02"));
+                .only(List.of("ex02")).withoutStaticCheck();
         maxPoints = grader.exercises().get(0).maxPoints();
         book = Gradebook.grade(grader, classDir, new Gradebook.Settings(2, Duration.ofSeconds(40), ResultsJson.Format.TEXT));
         book.write(out);
