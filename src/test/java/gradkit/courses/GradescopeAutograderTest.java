@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Gradescope autograder's contract, on this machine in Gradescope's place
  * ({@link AutograderSandbox}): the zip's root, modes and line ends; full marks for the model answers,
- * 0 for the untouched exercises, a submission nested in a repository (and late, under a late policy);
- * and for hostile submissions (one kills every process it can see, one fills every disk it can write
+ * 0 for the untouched exercises and for an empty submission, a file that does not compile costing its
+ * exercise only, a submission nested in a repository (and late, under a late policy); and for hostile
+ * submissions (one kills every process it can see, one fills every disk it can write
  * to, one loops, and a grader that dies) a results.json valid against Gradescope's format, within
  * 768 MB. Two exercises (ex01, ex02) keep it affordable: the hostile fixtures are in those two.
  */
@@ -86,6 +87,22 @@ class GradescopeAutograderTest {
         JsonNode results = valid(run(zip17, Path.of("exercises"), AutograderSandbox.onTime()));
         assertEquals(0, results.path("score").asDouble());
         assertEquals(maxPoints, sum(results, "max_score"));
+    }
+
+    @Test
+    void anEmptySubmissionEarnsNothingAndSaysWhatIsMissing() throws Exception {
+        JsonNode results = valid(run(zip17, Files.createDirectories(scratch.resolve("empty")), AutograderSandbox.onTime()));
+        assertEquals(0, results.path("score").asDouble());
+        assertTrue(test(results, "ex01", "forward").path("output").asText().contains("missing"), results.toString());
+    }
+
+    @Test
+    void aFileThatDoesNotCompileCostsItsExerciseOnly() throws Exception {
+        JsonNode results = valid(run(zip17, hostile("submissions/compile-error"), AutograderSandbox.onTime()));
+        exercisePassed(results, "ex01");
+        assertTrue(test(results, "ex02", "df/dx").path("output").asText().contains("did not compile"), results.toString());
+        int ex02 = Grader.defaults().only(List.of("ex02")).exercises().get(0).maxPoints();
+        assertEquals(maxPoints - ex02, results.path("score").asDouble());
     }
 
     @Test
