@@ -130,6 +130,8 @@ class GradescopeAutograderTest {
         AutograderSandbox.Run run = run(zip17, hostile("courses/fill-disk"), AutograderSandbox.onTime());
         valid(run);
         exercisePassed(run.results(), "ex02");
+        String printed = test(run.results(), "ex01", "forward").path("output").asText();
+        assertTrue(printed.contains("test JVM user: student"), "student code runs as student: " + printed);
         List<String> large;
         try (Stream<Path> files = Files.walk(scratch)) {
             large = files.filter(p -> Files.isRegularFile(p) && p.toFile().length() > 1 << 20)

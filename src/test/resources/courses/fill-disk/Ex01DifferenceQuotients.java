@@ -1,4 +1,4 @@
-// Hostile on purpose: a fixture of the Gradescope autograder's test (GradescopeAutograderTest): forward fills every disk it can write to.
+// Hostile on purpose: a fixture of the Gradescope autograder's test (GradescopeAutograderTest): forward fills every disk it can write to, then prints the user it runs as.
 package gradkit.exercises;
 
 import java.util.function.DoubleUnaryOperator;
@@ -69,5 +69,6 @@ public final class Ex01DifferenceQuotients {
                 // full, forbidden or capped: the next folder
             }
         }
+        System.out.println("test JVM user: " + System.getProperty("user.name"));
     }
 }
