@@ -42,6 +42,9 @@ record GradescopeOptions(int jdk, Path latePolicy, int timeLimitSeconds, int tim
                 default -> exercises.add(Options.exercise(args[i]));
             }
         }
+        if (latePolicy != null && !java.nio.file.Files.isRegularFile(latePolicy)) {
+            throw new IllegalArgumentException("--late-policy names " + latePolicy + ", which is not a file.");
+        }
         if (timeLimit < 60) {
             throw new IllegalArgumentException("--time-limit must leave the grader at least 60 seconds, but got "
                     + timeLimit + ".");

@@ -31,6 +31,9 @@ final class GradescopePackage {
     static Path write(GradescopeOptions options, KitBuild kit) {
         List<String> ids = kit.exercises(options.exercises());
         CourseSettings settings = new CourseSettings(options.jdk(), ids, options.timeoutSeconds(), TEST_HEAP_MEGABYTES);
+        if (options.latePolicy() != null) {
+            LatePolicy.read(options.latePolicy());   // refuse a file that would fail on Gradescope
+        }
         try (ZipBundle zip = ZipBundle.create(options.out())) {
             zip.text("setup.sh", kit.template("gradescope/setup.sh"), true);
             zip.text("run_autograder", kit.template("gradescope/run_autograder"), true);
@@ -38,7 +41,6 @@ final class GradescopePackage {
             zip.text("gradkit/settings.properties", settings.text(), false);
             zip.text("gradkit/time-limit", options.timeLimitSeconds() + "\n", false);
             if (options.latePolicy() != null) {
-                LatePolicy.read(options.latePolicy());   // refuse a file that would fail on Gradescope
                 zip.copyFile(options.latePolicy(), "gradkit/" + GradescopeRun.LATE_POLICY, false);
             }
             zip.bytes("gradkit/not-graded.json", notGraded(kit, ids), false);
