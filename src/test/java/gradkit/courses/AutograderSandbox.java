@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Gradescope's machine, as far as this one can play it: the autograder zip unpacked (with {@code unzip},
- * which restores the modes, as Gradescope's unpacking must) into a scratch root whose folders bubblewrap
+ * Gradescope's machine, as far as this one can play it: the autograder zip unpacked (with the modes its
+ * entries record, as Gradescope's unpacking must restore them) into a scratch root whose folders bubblewrap
  * binds to /autograder/source, /autograder/submission and /autograder/results, a private copy of /etc
  * (setup.sh adds a user), no network, a PID namespace of its own; then setup.sh and run_autograder as
  * root inside, while the resident memory of the whole process tree is sampled every 20 ms.
@@ -47,7 +47,7 @@ final class AutograderSandbox {
         try {
             Process p = new ProcessBuilder("bwrap", "--unshare-net", "--unshare-pid", "--ro-bind", "/", "/", "--proc",
                     "/proc", "--dev", "/dev", "true").redirectErrorStream(true).start();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.isExecutable(Path.of("/usr/bin/unzip"));
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -80,7 +80,7 @@ final class AutograderSandbox {
             Files.createDirectories(autograder.resolve(dir));
         }
         Files.createDirectories(scratch.resolve("etc"));
-        exec("unzip", "-q", zip.toString(), "-d", autograder.resolve("source").toString());
+        unpack(zip, autograder.resolve("source"));
         exec("cp", "-a", "/etc/.", scratch.resolve("etc").toString());
         exec("cp", "-a", submission.toAbsolutePath() + "/.", autograder.resolve("submission").toString());
         Files.writeString(autograder.resolve("submission_metadata.json"), metadata);
@@ -148,6 +148,42 @@ final class AutograderSandbox {
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
+    }
+
+    /** Unpacks {@code zip} into {@code dir}, each file with the Unix mode its entry records (as Info-ZIP's unzip does). */
+    static void unpack(Path zip, Path dir) throws IOException {
+        java.util.Map<String, Integer> modes = ZipEntries.unixModes(zip);
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(z.entries())) {
+                Path to = dir.resolve(e.getName()).normalize();
+                if (!to.startsWith(dir)) {
+                    throw new IOException("entry " + e.getName() + " points outside the folder");
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    try (java.io.InputStream in = z.getInputStream(e)) {
+                        Files.copy(in, to);
+                    }
+                }
+                int mode = modes.getOrDefault(e.getName(), -1);
+                if (mode > 0) {
+                    Files.setPosixFilePermissions(to, permissions(mode & 0777));
+                }
+            }
+        }
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions(int mode) {
+        java.nio.file.attribute.PosixFilePermission[] all = java.nio.file.attribute.PosixFilePermission.values();
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> set = java.util.EnumSet.noneOf(java.nio.file.attribute.PosixFilePermission.class);
+        for (int bit = 0; bit < 9; bit++) {   // OWNER_READ is 0400, ..., OTHERS_EXECUTE 01
+            if ((mode & (0400 >> bit)) != 0) {
+                set.add(all[bit]);
+            }
+        }
+        return set;
     }
 
     private static void exec(String... command) throws IOException, InterruptedException {
