@@ -11,18 +11,24 @@ cd "$(dirname "$0")"
 JDK=$(sed -n 's/^jdk=//p' gradkit/settings.properties)
 STUDENT=student
 
-# A full JDK (javac too: the grader compiles each exercise) of release $JDK in /usr/lib/jvm.
+# A full JDK (javac too: the grader compiles each exercise) of release $JDK in /usr/lib/jvm that works:
+# it must compile and run a one-line program (a JDK whose files are damaged may still say its version).
 find_jdk() {
-  local dir version
+  local dir version probe
+  probe=$(mktemp -d)
+  echo 'class Probe { public static void main(String[] a) { System.out.println(new java.lang.ref.WeakReference<>("ok").get()); } }' \
+    > "$probe/Probe.java"
   for dir in /usr/lib/jvm/*/; do
     dir=${dir%/}
     [[ -x $dir/bin/java && -x $dir/bin/javac && -f $dir/release ]] || continue
     version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$dir/release")
-    if [[ $version == "$JDK" ]]; then
+    if [[ $version == "$JDK" && $("$dir/bin/java" "$probe/Probe.java" 2> /dev/null) == ok ]]; then
+      rm -rf "$probe"
       echo "$dir"
       return 0
     fi
   done
+  rm -rf "$probe"
   return 1
 }
 

@@ -89,6 +89,7 @@ final class AutograderSandbox {
         command.addAll(List.of("bwrap", "--unshare-net", "--unshare-pid", "--die-with-parent",
                 "--ro-bind", "/usr", "/usr", "--symlink", "usr/bin", "/bin", "--symlink", "usr/lib", "/lib",
                 "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/sbin", "/sbin",
+                "--ro-bind-try", "/opt", "/opt",   // a JDK may keep its loader or libraries there
                 "--bind", scratch.resolve("etc").toString(), "/etc", "--proc", "/proc", "--dev", "/dev",
                 "--tmpfs", "/tmp", "--tmpfs", "/var", "--tmpfs", "/run",
                 "--dir", "/autograder",
