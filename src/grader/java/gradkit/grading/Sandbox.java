@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * bounds native memory along with the heap. Inside bubblewrap, where the kernel counts them per user
  * namespace (probed, see {@code TaskCap}), it also caps threads and processes at {@link #MAX_TASKS}.
  *
+ * <p>With {@code -Dgradkit.runAs=USER} (a grader running as root, as on Gradescope) the test JVM, and
+ * bubblewrap with it, runs as that user ({@link RunAs}); the probe then tries bubblewrap as that user.
+ *
  * <p>The probe result is cached for the life of the grader (the one piece of static state here: the
  * machine does not change while it runs).
  *
@@ -71,7 +74,8 @@ public final class Sandbox {
         if (!Files.isExecutable(BWRAP)) {
             return withoutNamespaces("bubblewrap is not installed (apt-get install bubblewrap)");
         }
-        List<String> command = new ArrayList<>(bwrapArguments(List.of()));
+        List<String> command = new ArrayList<>(RunAs.prefix());
+        command.addAll(bwrapArguments(List.of()));
         command.add("/usr/bin/true");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -133,6 +137,8 @@ public final class Sandbox {
             command.addAll(List.of(PRLIMIT.toString(), "--core=0", "--fsize=0", "--nofile=256",
                     "--as=" + ((heapMegabytes + NATIVE_MEGABYTES) << 20), "--"));
         }
+        command.addAll(RunAs.prefix());   // -Dgradkit.runAs: as an unprivileged user, when the grader is root
+        RunAs.letRead(readable);
         if (bubblewrap) {
             command.addAll(bwrapArguments(readable));
             if (taskCap) {   // set inside: the user namespace counts only its own tasks against it
@@ -202,7 +208,8 @@ public final class Sandbox {
 
         /** The exit code of a shell that starts two children, under a cap of {@code tasks}; -1 when it hung. */
         private static int exitCode(int tasks) {
-            List<String> command = new ArrayList<>(bwrapArguments(List.of()));
+            List<String> command = new ArrayList<>(RunAs.prefix());
+            command.addAll(bwrapArguments(List.of()));
             command.addAll(List.of(PRLIMIT.toString(), "--nproc=" + tasks, "--", "/bin/sh", "-c", "/bin/true; /bin/true"));
             try {
                 Process p = new ProcessBuilder(command).redirectErrorStream(true)
