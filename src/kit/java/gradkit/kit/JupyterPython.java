@@ -37,9 +37,18 @@ public final class JupyterPython {
         this.python = python;
     }
 
-    /** Jupyter's Python, if {@code jupyter} is on the PATH and its Python imports what the kit needs. */
+    /**
+     * Jupyter's Python: the one {@code jupyter} on the PATH runs, if it imports what the kit needs;
+     * else {@code python3} (Windows: {@code python}) on the PATH if that one does, for a
+     * {@code jupyter} that is a shell script of a version manager (pyenv's shims are).
+     */
     public static Optional<JupyterPython> find() {
-        return PathSearch.find("jupyter").flatMap(JupyterPython::pythonOf).map(JupyterPython::new)
+        Optional<JupyterPython> launchers = PathSearch.find("jupyter").flatMap(JupyterPython::pythonOf)
+                .map(JupyterPython::new).filter(JupyterPython::importsJupyter);
+        if (launchers.isPresent()) {
+            return launchers;
+        }
+        return PathSearch.find(Os.current() == Os.WINDOWS ? "python" : "python3").map(JupyterPython::new)
                 .filter(JupyterPython::importsJupyter);
     }
 
