@@ -46,9 +46,11 @@ final class TestCommand implements Callable<Integer> {
             }
         }
         if (!failed.isEmpty()) {
-            System.err.println("kit: test failed: " + String.join(", ", failed));
+            System.err.println("kit: test failed in: " + String.join(", ", failed));
             return 1;
         }
+        System.err.printf("kit: test passed on Java %d: %s%n", JavaTools.version(),
+                steps.stream().map(step -> step.name().toLowerCase(java.util.Locale.ROOT)).toList());
         return 0;
     }
 
