@@ -1,33 +1,27 @@
-"""Finds or installs the Jupyter kernelspec named `java` that gradkit's notebooks run in.
+"""Checks the Jupyter kernelspec named `java` that gradkit's notebooks run in.
 
-    /usr/bin/python3 tools/java_kernel.py check [JAR]
+    PYTHON tools/java_kernel.py check [JAR]
         exit 0 when a `java` kernel is registered that starts and answers: it is started, runs
         `1+1` and must reply within ANSWER_TIMEOUT seconds (IJava, JJava, Rapaio or the kit's
         own all pass, if they work). Exit 1 when there is none, when it does not answer (a spec
         whose jar is gone, say), or when it is the kit's kernel but not built from JAR (the
         kernel jar `./kit` just built from tools/kernel/).
-    /usr/bin/python3 tools/java_kernel.py install JAR JAVA
-        registers the kit's kernel (tools/kernel/, built into JAR) as `java` in the user's Jupyter
-        data folder (~/.local/share/jupyter/kernels/java, or $JUPYTER_DATA_DIR/kernels/java):
-        the jar is copied beside kernel.json, so the kernel keeps working after `mvn clean`.
 
-The kernelspec: the JVM is the absolute path JAVA, so the kernel keeps the JDK the kit was set up
-with; AWT runs headless, since notebooks only draw into images; interrupts come as messages on the
-control channel (Kernel > Interrupt), which the kernel answers by stopping the running cell.
+PYTHON is the Python that has Jupyter (the kit finds it through `jupyter` on the PATH). Jupyter
+finds the kernel the usual way, so JUPYTER_PATH can point at a folder of the kit's own (./kit test
+does). When the check fails, the kit registers its own kernel (gradkit.kit.JavaKernel and
+KernelSpec, src/kit/java): kernel.json naming the JDK's java by its absolute path and a copy of
+the jar beside it. What is read here from that spec (NAME, DISPLAY_NAME, MARKER in its metadata,
+the jar's version) is defined the same way in KernelSpec.
 """
 import hashlib
-import os
-import json
-import shutil
 import sys
-import tempfile
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from jupyter_client.manager import start_new_kernel
 
 NAME = "java"
 DISPLAY_NAME = "Java"     # as IJava and JJava name theirs, so notebooks match all three
-JAR_NAME = "gradkit-java-kernel.jar"
 MARKER = "gradkit"        # kept in the spec's metadata so that we recognise a kernel we installed
 ANSWER_TIMEOUT = 60       # seconds for a kernel to start and answer 1+1 (2 to 5 s normally)
 
@@ -79,30 +73,7 @@ def check(jar=None):
     return 0
 
 
-def install(jar, java):
-    jar, java = os.path.abspath(jar), os.path.abspath(java)
-    with tempfile.TemporaryDirectory() as source:
-        shutil.copy(jar, os.path.join(source, JAR_NAME))
-        with open(os.path.join(source, "kernel.json"), "w") as f:
-            json.dump({}, f)   # written for real below, once the folder's final place is known
-        where = KernelSpecManager().install_kernel_spec(source, NAME, user=True)
-    spec = {
-        "argv": [java, "-Djava.awt.headless=true", "-jar", os.path.join(where, JAR_NAME),
-                 "{connection_file}"],
-        "display_name": DISPLAY_NAME,
-        "language": "java",
-        "interrupt_mode": "message",
-        "metadata": {"installed_by": MARKER, "version": jar_version(jar)},
-    }
-    with open(os.path.join(where, "kernel.json"), "w") as f:
-        json.dump(spec, f, indent=2)
-    print(f"kit: installed the Jupyter kernel '{NAME}' ({DISPLAY_NAME}) in {where}")
-    return 0
-
-
 if __name__ == "__main__":
     if sys.argv[1:2] == ["check"] and len(sys.argv) in (2, 3):
         sys.exit(check(sys.argv[2] if len(sys.argv) == 3 else None))
-    if sys.argv[1:2] == ["install"] and len(sys.argv) == 4:
-        sys.exit(install(sys.argv[2], sys.argv[3]))
     sys.exit(__doc__)

@@ -1,7 +1,7 @@
 """Registers Rapaio's Java kernel (rapaio-jupyter-kernel, from Maven Central) in a Jupyter folder of
 the kit's own, so that the notebooks can be run in it without touching the user's kernels.
 
-    /usr/bin/python3 tools/rapaio_kernel.py install JAR JAVA JUPYTER_DIR
+    python3 tools/rapaio_kernel.py install JAR JAVA JUPYTER_DIR
 
 writes JUPYTER_DIR/kernels/rapaio/kernel.json for the kernel jar JAR run by the JVM JAVA (absolute
 paths are kept). Jupyter finds it with JUPYTER_PATH=JUPYTER_DIR, which is how `./kit rapaio` and

@@ -1,6 +1,6 @@
 """Executes notebooks headless in the Jupyter kernel named `java` (or --kernel NAME), the way CI does.
 
-    /usr/bin/python3 tools/run_notebooks.py [--out DIR] [--cell-timeout SECONDS] [--kernel NAME] PATH...
+    python3 tools/run_notebooks.py [--out DIR] [--cell-timeout SECONDS] [--kernel NAME] PATH...
 
 PATH is a notebook or a folder of notebooks (*.ipynb, in name order). Each notebook gets a fresh
 kernel started in the notebook's own folder, so "%classpath ../target/kit-classes" means what it

@@ -1,6 +1,6 @@
 """Marks the kit's notebooks trusted in this user's Jupyter, so that they do not open "Not Trusted".
 
-    /usr/bin/python3 tools/trust_notebooks.py NOTEBOOK...
+    python3 tools/trust_notebooks.py NOTEBOOK...
 
 Jupyter trusts a notebook when its signature (an HMAC with a secret of this user's) is in the
 user's signature database, nbsignatures.db in the Jupyter data folder; a notebook fresh from git has

@@ -27,7 +27,7 @@ import java.util.List;
  * graph and on a chain of ten million nodes; bytes retained per node. A training step is exactly the
  * {@link Trainer}'s: forward the full batch, {@link Trainer#loss}, zero the gradients, backward, SGD
  * with {@link Trainer#learningRate}. With {@code --compare}, the same step (same data, same initial
- * weights) also runs in micrograd's engine under {@code /usr/bin/python3}, and the ratios are printed.
+ * weights) also runs in micrograd's engine under Python (see {@link PythonReference}), and the ratios are printed.
  */
 public final class Benchmark {
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The kit's Python reference engine (micrograd's {@code Value} and its demo's loop, in
  * {@code src/test/resources/gradkit/nn/}), timed on the benchmark's workload: the same moons and the
- * same initial weights, handed over as files, run by {@code /usr/bin/python3} in the same run.
+ * same initial weights, handed over as files, run in the same run by the Python the system property
+ * {@code gradkit.python} names ({@code ./kit bench --compare} passes Jupyter's), else {@code python3}.
  *
  * <pre>{@code
  * PythonReference.Timing t = PythonReference.time(moons, new MLP(2, 16, 16, 1), 3, Path.of("target/bench"));
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  */
 final class PythonReference {
 
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    static final String PYTHON = System.getProperty("gradkit.python", "python3");
     static final Path SCRIPT = Path.of("src/test/resources/gradkit/nn/micrograd_bench.py");
 
     private static final Pattern RESULT = Pattern.compile(
@@ -38,7 +39,7 @@ final class PythonReference {
 
     /** Why the comparison cannot run here, or null if it can. */
     static String missing() {
-        if (!Files.isExecutable(PYTHON)) {
+        if (PYTHON.contains("/") && !Files.isExecutable(Path.of(PYTHON))) {
             return PYTHON + " is not there";
         }
         if (!Files.isRegularFile(SCRIPT)) {
@@ -53,7 +54,7 @@ final class PythonReference {
             Files.createDirectories(folder);
             Files.writeString(folder.resolve("data.json"), pointsAsJson(data), StandardCharsets.UTF_8);
             ModelJson.save(model, folder.resolve("model0.json"));
-            Process python = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), folder.toString(), String.valueOf(steps))
+            Process python = new ProcessBuilder(PYTHON, SCRIPT.toString(), folder.toString(), String.valueOf(steps))
                     .redirectErrorStream(true).start();
             String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!python.waitFor(1, TimeUnit.MINUTES) || python.exitValue() != 0) {
