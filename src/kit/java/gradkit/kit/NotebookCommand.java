@@ -21,7 +21,7 @@ final class NotebookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Prerequisites.ensure(Prerequisites.forNotebooks());
+        Prerequisites.ensure(Prerequisites.forNotebooks(), Prerequisites.wantedForNotebooks());
         JupyterPython python = JupyterPython.find().orElseThrow();
         JavaKernel.ensureRegistered(python, JupyterFolders.dataDir(python).resolve("kernels"), Map.of());
         // Committed notebooks have no outputs, so nothing in them needs trust; sign them in this user's

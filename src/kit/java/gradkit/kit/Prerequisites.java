@@ -20,15 +20,21 @@ import java.util.Set;
  */
 public final class Prerequisites {
 
-    /** Notebook 07's documents (Debian's wamerican), read by gradkit.gpt.Documents. */
-    static final Path WORD_LIST = Path.of("/usr/share/dict/american-english");
-
     private Prerequisites() {
     }
 
-    /** What every notebook needs: Jupyter, Graphviz, and on Debian its fonts and word list. */
+    /** What every notebook needs: Jupyter. */
     public static Set<Requirement> forNotebooks() {
-        return EnumSet.of(Requirement.JUPYTER, Requirement.GRAPHVIZ, Requirement.FONTS, Requirement.WORD_LIST);
+        return EnumSet.of(Requirement.JUPYTER);
+    }
+
+    /**
+     * What the notebooks use where it is there: Graphviz for the drawings of graphs (without it a
+     * drawing is one sentence saying how to install it, and every other cell runs) and, on Debian,
+     * fonts for the text in pictures. Installed where the kit can (Debian, root), never demanded.
+     */
+    public static Set<Requirement> wantedForNotebooks() {
+        return EnumSet.of(Requirement.GRAPHVIZ, Requirement.FONTS);
     }
 
     /**
@@ -66,13 +72,12 @@ public final class Prerequisites {
     }
 
     /**
-     * The fonts and the word list are Debian's names for things other systems either always have
-     * (fonts) or do not package under that path (the word list); bubblewrap and the browser test's
-     * Chromium are Linux's.
+     * The fonts are Debian's name for what other systems always have; bubblewrap and the browser
+     * test's Chromium are Linux's.
      */
     private static boolean appliesTo(Requirement requirement, Installer installer) {
         return switch (requirement) {
-            case FONTS, WORD_LIST -> installer == Installer.APT;
+            case FONTS -> installer == Installer.APT;
             case BUBBLEWRAP, CHROMIUM -> Os.current() == Os.LINUX;
             default -> true;
         };
@@ -83,7 +88,6 @@ public final class Prerequisites {
             case JUPYTER -> JupyterPython.find().isPresent();
             case GRAPHVIZ -> PathSearch.has("dot");
             case FONTS -> Files.isDirectory(Path.of("/usr/share/fonts/truetype/dejavu"));
-            case WORD_LIST -> Files.isRegularFile(WORD_LIST);
             case BUBBLEWRAP -> PathSearch.has("bwrap");
             case CHROMIUM -> Files.isExecutable(Path.of("/usr/bin/chromium"));
             case NODE -> PathSearch.has("node") && PathSearch.has("npm");

@@ -17,7 +17,7 @@ final class RapaioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Prerequisites.ensure(Prerequisites.forNotebooks());
+        Prerequisites.ensure(Prerequisites.forNotebooks(), Prerequisites.wantedForNotebooks());
         JupyterPython python = JupyterPython.find().orElseThrow();
         Map<String, String> environment = RapaioKernel.ensureRegistered(python);
         return NotebookRunner.run(python, "rapaio", Project.ROOT.resolve("target/notebooks-rapaio"), notebooks, environment);

@@ -17,15 +17,12 @@ public enum Requirement {
             List.of("jupyter-notebook", "jupyter-client", "python3-nbclient", "python3-nbconvert", "python3-ipykernel"),
             List.of("python3-notebook", "python3-nbclient", "python3-nbconvert", "python3-ipykernel"),
             List.of(), List.of()),
-    /** Graphviz's {@code dot}, which draws the notebooks' computation graphs. */
+    /** Graphviz's {@code dot}, which draws the notebooks' computation graphs (optional: see Prerequisites). */
     GRAPHVIZ("Graphviz's `dot` program, which draws the notebooks' graphs",
             List.of("graphviz"), List.of("graphviz"), List.of("graphviz"), List.of("Graphviz.Graphviz")),
     /** Fonts for the pictures; Debian's minimal images have none (other systems always have some). */
     FONTS("the DejaVu fonts, for the text in the pictures",
             List.of("fonts-dejavu-core"), List.of(), List.of(), List.of()),
-    /** The word list notebook 07's GPT learns from, /usr/share/dict/american-english (Debian's). */
-    WORD_LIST("Debian's word list /usr/share/dict/american-english, the documents of notebook 07",
-            List.of("wamerican"), List.of(), List.of(), List.of()),
     /** The grader's sandbox for test JVMs; the grader works without it (and says so in its report). */
     BUBBLEWRAP("bubblewrap (bwrap), the grader's sandbox",
             List.of("bubblewrap"), List.of("bubblewrap"), List.of(), List.of()),

@@ -17,7 +17,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Prerequisites.ensure(Prerequisites.forNotebooks());
+        Prerequisites.ensure(Prerequisites.forNotebooks(), Prerequisites.wantedForNotebooks());
         JupyterPython python = JupyterPython.find().orElseThrow();
         JavaKernel.ensureRegistered(python, JupyterFolders.dataDir(python).resolve("kernels"), Map.of());
         return NotebookRunner.run(python, KernelSpec.NAME, Project.ROOT.resolve("target/notebooks"), notebooks, Map.of());

@@ -38,7 +38,9 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() {
         System.err.printf("kit: testing on Java %d (%s)%n", JavaTools.version(), JavaTools.home());
         Set<Step> steps = only == null ? EnumSet.allOf(Step.class) : EnumSet.copyOf(only);
-        Prerequisites.ensure(needed(steps), EnumSet.of(Requirement.BUBBLEWRAP));
+        Set<Requirement> wanted = Prerequisites.wantedForNotebooks();
+        wanted.add(Requirement.BUBBLEWRAP);
+        Prerequisites.ensure(needed(steps), wanted);
         List<String> failed = new ArrayList<>();
         for (Step step : steps) {
             if (run(step) != 0) {
@@ -55,9 +57,9 @@ final class TestCommand implements Callable<Integer> {
     }
 
     /**
-     * Everything runs Jupyter (the Java tests run every notebook through JShell too, which needs
-     * Graphviz and the word list); the browser test needs its browser and Node.js. Bubblewrap is
-     * only wanted: without it the grader still works, and says so.
+     * Everything runs Jupyter; the browser test needs its browser and Node.js. Graphviz, fonts and
+     * bubblewrap are only wanted: the notebooks run without Graphviz (a drawing is then a sentence,
+     * and NotebookJShellTest checks both ways), and the grader works without bubblewrap (and says so).
      */
     private static Set<Requirement> needed(Set<Step> steps) {
         Set<Requirement> needed = Prerequisites.forNotebooks();
