@@ -22,7 +22,7 @@ import picocli.CommandLine.HelpCommand;
         commandListHeading = "",
         subcommands = {NotebookCommand.class, KernelCommand.class, JShellCommand.class, DemoCommand.class,
             BenchCommand.class, GradeCommand.class, ProgressCommand.class, RunCommand.class, RapaioCommand.class,
-            GptBenchCommand.class, TestCommand.class, HelpCommand.class})
+            GptBenchCommand.class, PackageCommand.class, TestCommand.class, HelpCommand.class})
 public final class Kit implements Runnable {
 
     /** The command line with its subcommands, as main runs it (tests parse with it too). */

@@ -23,7 +23,7 @@ class KitTest {
     @Test
     void theCommandsAreTheReadmes() {
         assertEquals(List.of("notebook", "kernel", "jshell", "demo", "bench", "grade", "progress", "run", "rapaio",
-                "gpt-bench", "test", "help"), Kit.commandNames());
+                "gpt-bench", "package", "test", "help"), Kit.commandNames());
     }
 
     @Test
