@@ -44,6 +44,9 @@ class GradescopeAutograderTest {
 
     @BeforeAll
     static void writeZip() throws IOException {
+        // Gradescope runs run_autograder as root; the stand-in does too (it copies /etc and adds a user).
+        assumeTrue("root".equals(System.getProperty("user.name")), "Gradescope's stand-in needs root, as Gradescope has");
+        assumeTrue(AutograderSandbox.available(), "bubblewrap cannot make the /autograder sandbox here");
         Path policy = shared.resolve("late-policy.properties");
         Files.writeString(policy, "grace-minutes=0\npercent-per-day=10\nzero-after-days=7\n");
         zip17 = zip(17, policy);

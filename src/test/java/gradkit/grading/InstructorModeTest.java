@@ -76,8 +76,13 @@ class InstructorModeTest {
             for (String hostile : List.of("killer", "overwriter", "busy", "detacher")) {
                 student(hostile, "solutions", hostile, Expected.FULL);
             }
-            student("crasher", "solutions", "crasher", Expected.zeroEitherWay("without a complete report"));
-            student("hanger", "solutions", "hanger", Expected.zeroEitherWay("longer than 40 s"));
+            // These two attack only when they see bubblewrap as their pid 1, which they did as root here;
+            // run by an ordinary user on JDK 25 they found nothing to attack and earned full marks, so
+            // they are graded where the attack is sure to run.
+            if ("root".equals(System.getProperty("user.name"))) {
+                student("crasher", "solutions", "crasher", Expected.zeroEitherWay("without a complete report"));
+                student("hanger", "solutions", "hanger", Expected.zeroEitherWay("longer than 40 s"));
+            }
             student("snooper", "solutions", "snooper", Expected.ZERO);
         }
         looper();
