@@ -1,13 +1,11 @@
 package gradkit.courses;
 
-import gradkit.grading.Grader;
 import gradkit.grading.GradingReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Base64;
 
 /**
@@ -46,12 +44,7 @@ public final class ClassroomRun {
 
     /** Grades and returns the reporter's result, base64 of its JSON; the table goes to the output. */
     static String result(Path repo) {
-        Path kit = repo.resolve(".gradkit");
-        CourseSettings settings = CourseSettings.read(kit.resolve("settings.properties"));
-        Grader grader = Grader.defaults().tests(kit.resolve(KitBuild.TESTS))
-                .timeout(Duration.ofSeconds(settings.timeoutSeconds())).heapMegabytes(settings.heapMegabytes())
-                .only(settings.exercises());
-        GradingReport report = grader.grade(repo);
+        GradingReport report = CourseSettings.packagedGrader(repo.resolve(".gradkit")).grade(repo);
         System.out.print(report.toTable());
         byte[] json = ReporterJson.tree(report).toString().getBytes(StandardCharsets.UTF_8);
         return Base64.getEncoder().encodeToString(json);

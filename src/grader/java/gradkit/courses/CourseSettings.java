@@ -1,11 +1,13 @@
 package gradkit.courses;
 
+import gradkit.grading.Grader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -51,6 +53,22 @@ public record CourseSettings(int jdk, List<String> exercises, int timeoutSeconds
                 list.isEmpty() ? List.of() : Stream.of(list.split(",")).map(String::strip).toList(),
                 Integer.parseInt(p.getProperty("timeout", "10").strip()),
                 Integer.parseInt(p.getProperty("heap", "192").strip()));
+    }
+
+    /**
+     * The grader a packaged course grades with: the grading tests built into {@code kit} (the packaged
+     * grader's folder, {@code gradkit/} or {@code .gradkit/}), with the settings in its
+     * {@code settings.properties}. One definition for every platform's grading step.
+     *
+     * <pre>{@code
+     * GradingReport report = CourseSettings.packagedGrader(Path.of(".gradkit")).grade(Path.of("."));
+     * }</pre>
+     */
+    public static Grader packagedGrader(Path kit) {
+        CourseSettings settings = read(kit.resolve("settings.properties"));
+        return Grader.defaults().tests(kit.resolve(KitBuild.TESTS))
+                .timeout(Duration.ofSeconds(settings.timeoutSeconds())).heapMegabytes(settings.heapMegabytes())
+                .only(settings.exercises());
     }
 
     /** The file's text: one key a line, LF line ends, a comment on top. */

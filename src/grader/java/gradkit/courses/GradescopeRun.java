@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import gradkit.grading.AtomicFile;
-import gradkit.grading.Grader;
 import gradkit.grading.GradingReport;
 import gradkit.grading.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The grading step of run_autograder: grades /autograder/submission with the kit's grader, offline,
@@ -46,11 +44,7 @@ public final class GradescopeRun {
 
     static void run(Path autograder) {
         Path kit = autograder.resolve("source/gradkit");
-        CourseSettings settings = CourseSettings.read(kit.resolve("settings.properties"));
-        Grader grader = Grader.defaults().tests(kit.resolve(KitBuild.TESTS))
-                .timeout(Duration.ofSeconds(settings.timeoutSeconds())).heapMegabytes(settings.heapMegabytes())
-                .only(settings.exercises());
-        GradingReport report = grader.grade(autograder.resolve("submission"));
+        GradingReport report = CourseSettings.packagedGrader(kit).grade(autograder.resolve("submission"));
         System.out.print(report.toTable());
         ObjectNode results = ResultsJson.tree(report, ResultsJson.Format.TEXT);
         Path policy = kit.resolve(LATE_POLICY);
