@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
  * the user's kernels and {@code JAVA_HOME=OTHER_JDK ./kit test} tests the kernel on that JDK.
  */
 @Command(name = "test", description = {"everything CI checks: unit tests, notebooks (JShell, the kit's kernel, Rapaio), the grader,",
-    "the Java kernel's interrupts, a notebook run through Jupyter's page in headless Chromium",
-    "(--only java,notebooks,rapaio,interrupts,browser runs just those steps)",
-    "and binder/postBuild run as an ordinary user, as Binder runs it (--only binder)"})
+    "the Java kernel's interrupts, a notebook run through Jupyter's page in headless Chromium,",
+    "binder/postBuild run as an ordinary user as Binder runs it",
+    "(--only java,notebooks,rapaio,interrupts,browser,binder runs just those steps)"})
 final class TestCommand implements Callable<Integer> {
 
     /** The steps, in the order they run. */
