@@ -19,7 +19,8 @@ import org.objectweb.asm.Type;
  * package and name, its superclass and interfaces, native methods and finalize(), and in its code every
  * instruction that names a member (calls, field reads and writes), every invokedynamic's bootstrap
  * method and arguments (a method reference {@code System::exit} is a handle among them), and class
- * literals and constant handles. Casts, instanceof and new arrays name only types and are harmless.
+ * literals and constant handles. Casts, instanceof and new arrays name only types and are harmless. In a
+ * file of the student's own tests (exercise 12) {@link TestsApi}'s rules apply on top, annotations included.
  *
  * <pre>{@code
  * ClassScanner scanner = new ClassScanner(own, "Ex02ChainRuleByHand.java", Set.of("Oracle"));
@@ -93,7 +94,7 @@ final class ClassScanner extends ClassVisitor {
 
     @Override
     public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-        annotation(0, descriptor);
+        annotation(descriptor);
         return null;
     }
 
@@ -102,17 +103,17 @@ final class ClassScanner extends ClassVisitor {
         return new FieldVisitor(Opcodes.ASM9) {
             @Override
             public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                annotation(0, annotation);
+                annotation(annotation);
                 return null;
             }
         };
     }
 
     /** In a student's own tests, an annotation outside {@link TestsApi}'s few is refused. */
-    private void annotation(int line, String descriptor) {
+    private void annotation(String descriptor) {
         if (tests && !TestsApi.allowsAnnotation(descriptor)) {
             String type = Type.getType(descriptor).getInternalName();
-            refuse(line, "uses the annotation @" + dotted(type), Family.TEST_EXTRAS);
+            refuse(0, "uses the annotation @" + dotted(type), Family.TEST_EXTRAS);
         }
     }
 
@@ -131,13 +132,13 @@ final class ClassScanner extends ClassVisitor {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            annotation(0, descriptor);
+            annotation(descriptor);
             return null;
         }
 
         @Override
         public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
-            annotation(0, descriptor);
+            annotation(descriptor);
             return null;
         }
 
