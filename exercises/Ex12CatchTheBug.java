@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Write JUnit tests (methods annotated {@code @Test}, checked with {@code Assertions}) that pass on
  * these rules and would fail on wrong ones. The grader runs your tests against the correct rules and
- * against several wrong versions of them that you do not see, the mistakes people really make in
- * backward rules. Each wrong version that one of your tests catches (the test passes on the correct
- * rules and fails on the wrong ones) earns its points; a test that fails on the correct rules earns
+ * against several wrong versions of them, the mistakes people really make in backward rules, kept
+ * with the grader rather than in your files (do not read them first: finding the bugs is the
+ * exercise). Each wrong version that one of your tests catches (the test passes on the correct rules
+ * and fails on the wrong ones) earns its points; a test that fails on the correct rules earns
  * nothing, and a test that asserts nothing catches nothing. For each bug that gets through, the report
  * names its kind (for example "a rule right only when the upstream gradient is 1") and the operation.
  *
