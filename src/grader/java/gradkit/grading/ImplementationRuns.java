@@ -130,14 +130,10 @@ final class ImplementationRuns {
         if (two) {
             other.start();
         }
-        worker.run();
         try {
-            if (two) {
-                other.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running the student's tests", e);
+            worker.run();
+        } finally {
+            awaitEnd(two ? other : null);
         }
         for (List<TestOutcome> o : outcomes) {
             if (o.size() != studentTests.size()) {
@@ -145,6 +141,18 @@ final class ImplementationRuns {
             }
         }
         return outcomes;
+    }
+
+    /** Waits until {@code thread} has ended (null: nothing to wait for); an interrupt ends the grading. */
+    private static void awaitEnd(Thread thread) {
+        while (thread != null && thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while running the student's tests", e);
+            }
+        }
     }
 
     /** The implementations' folders, {@link #CORRECT} first, the others by name. */
