@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * and UTS namespaces, a new session, a read-only view of only the JDK, the class path and the
  * exercise's classes (no checkout, no solutions, no results folder, no other student), a private
  * /tmp, and {@code --die-with-parent}: when the JVM or the grader ends, every process in it ends too.
- * Without it (containers that forbid namespaces, or {@code -Dgradkit.sandbox=none}): the JVM runs in
+ * Without it (containers that forbid namespaces, {@code -Dgradkit.sandbox=none} or {@code GRADKIT_SANDBOX=none}): the JVM runs in
  * its own session ({@code setsid}) and is killed as a process group; the file system and network are
  * then guarded by the test JVM's {@link StudentPolicy} alone, and the report says so.
  *
@@ -64,10 +64,19 @@ public final class Sandbox {
         static final Sandbox RESULT = probe();
     }
 
-    /** The best sandbox this machine offers (probed once). */
+    /**
+     * The best sandbox this machine offers (probed once), or none when it is turned off: with
+     * {@code -Dgradkit.sandbox=none}, or with {@code GRADKIT_SANDBOX=none}, the same switch that turns
+     * off instructor mode's ({@link StudentSandbox}), so that one setting means one thing everywhere.
+     */
     public static Sandbox detect() {
-        return "none".equals(System.getProperty("gradkit.sandbox")) ? withoutNamespaces("turned off with"
-                + " -Dgradkit.sandbox=none") : Probe.RESULT;
+        if ("none".equals(System.getProperty("gradkit.sandbox"))) {
+            return withoutNamespaces("turned off with -Dgradkit.sandbox=none");
+        }
+        if ("none".equals(System.getenv("GRADKIT_SANDBOX"))) {
+            return withoutNamespaces("turned off with GRADKIT_SANDBOX=none");
+        }
+        return Probe.RESULT;
     }
 
     private static Sandbox probe() {
