@@ -172,7 +172,8 @@ class GraderSelfTest {
     void withoutTheStaticCheckTheDynamicDefencesHold() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 24,
                 "no security policy on JDK 24 and later: the static check is the defence that holds there");
-        for (String name : List.of("system-exit", "reflect-into-runner", "native-library", "thread-bomb")) {
+        for (String name : List.of("system-exit", "reflect-into-runner", "native-library", "thread-bomb",
+                "refused-call-in-static-initializer")) {
             HostileCase c = CASES.get(name).withoutStaticCheck();
             assertTrue(CASES.get(name).hasDynamicOutcome(), name + " names no dynamic-fail");
             GradingReport report = grader.withoutStaticCheck().only(c.graded()).grade(c.build(SOLUTIONS, work.resolve("dynamic")));
