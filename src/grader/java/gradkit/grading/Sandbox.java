@@ -115,8 +115,9 @@ public final class Sandbox {
 
     static Sandbox withoutNamespaces(String why) {
         return new Sandbox(false, false, "No Linux namespaces for the test JVMs (" + why + "): each ran in its own"
-                + " process session and was killed as a group, and only the grader's security policy inside the"
-                + " JVM kept student code away from files, processes and the network.");
+                + " process session and was killed as a group, and only the grader's static check of the student's"
+                + " classes, before they ran, and on Java 17 to 23 its security policy inside the JVM, kept student"
+                + " code away from files, processes and the network.");
     }
 
     /** Bubblewrap with the kernel's task cap, whatever the probe found (for tests of the cap itself). */
