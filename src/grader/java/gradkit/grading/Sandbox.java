@@ -104,7 +104,8 @@ public final class Sandbox {
                     + (taskCap ? "the kernel capped it at " + MAX_TASKS + " threads and processes (RLIMIT_NPROC in"
                     + " its own user namespace); " : "no kernel cap on its threads (RLIMIT_NPROC does not hold for"
                     + " root, and before Linux 5.14 it counted every process of the user), the runner's count of"
-                    + " them stopped a test beyond " + TestRunner.MAX_THREADS + "; ") + "inside, the grader's security policy held.");
+                    + " them stopped a test beyond " + TestRunner.MAX_THREADS + "; ") + "the grader's static"
+                    + " check ran before it started, and on Java 17 to 23 its security policy held inside.");
         } catch (IOException e) {
             return withoutNamespaces("bubblewrap could not start: " + e.getMessage());
         } catch (InterruptedException e) {
