@@ -84,7 +84,7 @@ class GraderSelfTest {
 
     @AfterAll
     static void printFigures() {
-        System.out.printf("Grader self-test: %d hostile submissions; the ten solutions graded in %.1f s%n",
+        System.out.printf("Grader self-test: %d hostile submissions; the model answers graded in %.1f s%n",
                 CASES.size(), solutionsSeconds);
     }
 
