@@ -1,7 +1,7 @@
 """Drives the Jupyter kernel named `java` through jupyter_client, as a notebook front end does.
 
     python3 tools/kernel_test.py interrupts [--rounds N] [--kernel NAME]
-        N rounds (default 3). Each starts the kernel in notebooks/, loads the library
+        N rounds (default 2). Each starts the kernel in notebooks/, loads the library
         (%classpath ../target/kit-classes, as the notebooks do) and builds a Value with its
         gradient; then, for each long cell of LONG_CELLS, it runs the cell, interrupts the kernel
         after INTERRUPT_AFTER seconds and checks that
@@ -387,7 +387,7 @@ def main():
     parser = argparse.ArgumentParser(description="Interrupt and start-up checks of the java kernel.")
     parser.add_argument("what", choices=["interrupts", "starts"])
     parser.add_argument("n", nargs="?", type=int, default=20, help="starts: how many (default 20)")
-    parser.add_argument("--rounds", type=int, default=3, help="interrupts: rounds (default 3)")
+    parser.add_argument("--rounds", type=int, default=2, help="interrupts: rounds (default 2)")
     parser.add_argument("--kernel", default="java", help="the kernelspec's name (default java)")
     args = parser.parse_args()
     if args.what == "interrupts":
