@@ -97,10 +97,20 @@ class Failed(Exception):
     pass
 
 
+def client(km):
+    """
+    A client that signs its requests with the manager's own Session. km.client() alone gets a clone
+    whose message counter starts again at 0 while the manager's goes on, and message ids are the
+    session's id plus that counter: an interrupt_request the manager sends can then carry the very id
+    of a later execute_request, and that interrupt's idle status passes for the cell's.
+    """
+    return km.client(session=km.session)
+
+
 def start(kernel_name):
     km = KernelManager(kernel_name=kernel_name)
     km.start_kernel(cwd=str(NOTEBOOKS))
-    kc = km.client()
+    kc = client(km)
     kc.start_channels()
     kc.wait_for_ready(timeout=START_TIMEOUT)
     return km, kc
@@ -134,7 +144,8 @@ def collect(kc, msg_id, deadline, seen=None):
             shown.append(content["data"].get("text/plain", ""))
         elif kind == "error":
             errors.append(f"{content['ename']}: {content['evalue']}")
-        elif kind == "status" and content["execution_state"] == "idle":
+        elif (kind == "status" and content["execution_state"] == "idle"
+              and msg["parent_header"].get("msg_type") == "execute_request"):
             idle = True
     while True:
         left = deadline - time.monotonic()
@@ -161,34 +172,6 @@ def check_cell(kc, code, prints, value=None):
         raise Failed(f"expected {code!r} to print {prints!r}, but it printed {printed!r}")
     if value is not None and value not in [s.strip() for s in shown]:
         raise Failed(f"expected {code!r} to show {value!r}, but it showed {shown!r}")
-
-
-# Each time the cell after an interrupt ended normally but its printed line never reached the client:
-# rare (about once in 500 interrupts here, not yet explained), reported, not hidden.
-LOST_OUTPUT = []
-
-
-def check_cell_after_interrupt(kc, name):
-    """
-    NEXT_CELL after an interrupt. If it ended normally but its printed line is missing, what came is
-    reported (the iopub messages, and whether its value came) and the cell is run once more: the
-    kernel must then print and show the value; a cell that fails, or a second loss, fails the case.
-    """
-    code, prints, value = NEXT_CELL
-    seen = []
-    printed, shown = run(kc, code, seen=seen)
-    showed = value in [s.strip() for s in shown]
-    if prints in printed and showed:
-        return
-    if prints in printed:
-        raise Failed(f"expected {code!r} to show {value!r}, but it showed {shown!r}")
-    LOST_OUTPUT.append(name)
-    print(f"  {name}: the cell after the interrupt ended normally but its printed line did not arrive"
-          f" ({'its value ' + value + ' did' if showed else 'nor did its value: it showed ' + repr(shown)});"
-          f" the iopub messages that came meanwhile:", flush=True)
-    for line in seen[-12:]:
-        print(f"    {line}", flush=True)
-    check_cell(kc, *NEXT_CELL)
 
 
 def kernel_pid(km):
@@ -296,7 +279,7 @@ def interrupt_cell(km, kc, name, code, stoppable):
     if not stoppable and not stopped and RESTART_WORDS not in said:
         raise Failed(f"the cell's code goes on running and the reply does not say {RESTART_WORDS!r} ends it:"
                      f" {said!r} ({figures})")
-    check_cell_after_interrupt(kc, name)
+    check_cell(kc, *NEXT_CELL)
     check_cell(kc, *INTACT)
     if stoppable:
         return f"passed ({figures})", False
@@ -310,7 +293,7 @@ def restart(km, kc):
     """Kernel > Restart: a new kernel process; returns a client connected to it."""
     kc.stop_channels()
     km.restart_kernel(now=False)
-    kc = km.client()
+    kc = client(km)
     kc.start_channels()
     kc.wait_for_ready(timeout=START_TIMEOUT)
     return kc
@@ -351,9 +334,7 @@ def interrupts(kernel_name, rounds):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
-    lost = f" ({len(LOST_OUTPUT)} printed line lost and printed on a second run: {', '.join(LOST_OUTPUT)})" \
-        if LOST_OUTPUT else ""
-    print(f"interrupts: {passed} of {total} passed{lost}")
+    print(f"interrupts: {passed} of {total} passed")
     return 0 if passed == total else 1
 
 
