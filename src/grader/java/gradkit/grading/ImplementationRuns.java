@@ -26,12 +26,12 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>The implementations are in {@code implementations/exNN/} beside the grading tests, which the
  * student never sees: the folder {@code correct/}, one class (or a few), and one file {@code NAME.rule}
- * per planted bug, the body of the one rule the bug writes otherwise ({@link PlantedBug}), from which the
- * bug's sources are built into {@code implementation-sources/NAME/} of the scratch folder. Each
- * implementation is compiled alone against the library into {@code tests/implementations/NAME/}, and each run is a fresh
- * {@link TestJvm} launch whose student classes load on top of that folder ({@link ImplementationLoader}):
- * no state of one run (a static field, a library setting, the JDK's string pool) can reach another, so a
- * test can only tell the implementations apart by what they compute. The student's tests are the
+ * per planted bug, the body of the one rule the bug writes otherwise ({@link PlantedBug}), from which
+ * the bug's sources are built into {@code implementation-sources/NAME/} of the scratch folder. Each
+ * implementation is compiled alone against the library into {@code tests/implementations/NAME/}, and
+ * each run is a fresh {@link TestJvm} launch whose student classes load on top of that folder
+ * ({@link ImplementationLoader}): no state of one run (a static field, a library setting, the JDK's
+ * string pool) can reach another, so a test can only tell the implementations apart by what they compute. The student's tests are the
  * methods annotated {@code @Test} in the student's classes, in the order they are declared.
  *
  * <p>What came out goes into {@code tests/implementation-runs.properties} (a resource of the grading
