@@ -1,7 +1,7 @@
 """Drives the Jupyter kernel named `java` through jupyter_client, as a notebook front end does.
 
     python3 tools/kernel_test.py interrupts [--rounds N] [--kernel NAME]
-        N rounds (default 3). Each starts the kernel in notebooks/, loads the library
+        N rounds (default 2). Each starts the kernel in notebooks/, loads the library
         (%classpath ../target/kit-classes, as the notebooks do) and builds a Value with its
         gradient; then, for each long cell of LONG_CELLS, it runs the cell, interrupts the kernel
         after INTERRUPT_AFTER seconds and checks that
@@ -97,17 +97,30 @@ class Failed(Exception):
     pass
 
 
+def client(km):
+    """
+    A client that signs its requests with the manager's own Session. km.client() alone gets a clone
+    whose message counter starts again at 0 while the manager's goes on, and message ids are the
+    session's id plus that counter: an interrupt_request the manager sends can then carry the very id
+    of a later execute_request, and that interrupt's idle status passes for the cell's.
+    """
+    return km.client(session=km.session)
+
+
 def start(kernel_name):
     km = KernelManager(kernel_name=kernel_name)
     km.start_kernel(cwd=str(NOTEBOOKS))
-    kc = km.client()
+    kc = client(km)
     kc.start_channels()
     kc.wait_for_ready(timeout=START_TIMEOUT)
     return km, kc
 
 
-def collect(kc, msg_id, deadline):
-    """The iopub outputs of a request until the kernel is idle again, and its shell reply."""
+def collect(kc, msg_id, deadline, seen=None):
+    """
+    The iopub outputs of a request until the kernel is idle again, and its shell reply; `seen`, if
+    given, gets a line for every iopub message that came meanwhile, of this request or not.
+    """
     printed, shown, errors = [], [], []
     idle = False
     while not idle:
@@ -118,6 +131,10 @@ def collect(kc, msg_id, deadline):
             msg = kc.get_iopub_msg(timeout=left)
         except Exception:   # queue.Empty
             raise Failed("no idle status within the time allowed") from None
+        if seen is not None:
+            seen.append(f"{msg['msg_type']} for {msg['parent_header'].get('msg_type')}"
+                        f"{' (this cell)' if msg['parent_header'].get('msg_id') == msg_id else ''}:"
+                        f" {str(msg['content'])[:80]}")
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         kind, content = msg["msg_type"], msg["content"]
@@ -127,7 +144,8 @@ def collect(kc, msg_id, deadline):
             shown.append(content["data"].get("text/plain", ""))
         elif kind == "error":
             errors.append(f"{content['ename']}: {content['evalue']}")
-        elif kind == "status" and content["execution_state"] == "idle":
+        elif (kind == "status" and content["execution_state"] == "idle"
+              and msg["parent_header"].get("msg_type") == "execute_request"):
             idle = True
     while True:
         left = deadline - time.monotonic()
@@ -141,8 +159,8 @@ def collect(kc, msg_id, deadline):
             return reply["content"], "".join(printed), shown, errors
 
 
-def run(kc, code, timeout=CELL_TIMEOUT):
-    content, printed, shown, errors = collect(kc, kc.execute(code), time.monotonic() + timeout)
+def run(kc, code, timeout=CELL_TIMEOUT, seen=None):
+    content, printed, shown, errors = collect(kc, kc.execute(code), time.monotonic() + timeout, seen)
     if content["status"] != "ok":
         raise Failed(f"cell failed: {code!r}: {content.get('ename')}: {content.get('evalue')} {errors}")
     return printed, shown
@@ -275,7 +293,7 @@ def restart(km, kc):
     """Kernel > Restart: a new kernel process; returns a client connected to it."""
     kc.stop_channels()
     km.restart_kernel(now=False)
-    kc = km.client()
+    kc = client(km)
     kc.start_channels()
     kc.wait_for_ready(timeout=START_TIMEOUT)
     return kc
@@ -350,7 +368,7 @@ def main():
     parser = argparse.ArgumentParser(description="Interrupt and start-up checks of the java kernel.")
     parser.add_argument("what", choices=["interrupts", "starts"])
     parser.add_argument("n", nargs="?", type=int, default=20, help="starts: how many (default 20)")
-    parser.add_argument("--rounds", type=int, default=3, help="interrupts: rounds (default 3)")
+    parser.add_argument("--rounds", type=int, default=2, help="interrupts: rounds (default 2)")
     parser.add_argument("--kernel", default="java", help="the kernelspec's name (default java)")
     args = parser.parse_args()
     if args.what == "interrupts":

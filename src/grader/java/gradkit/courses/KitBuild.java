@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * The built kit a package is made from: the grader's classes (target/grader-classes), the library
  * (target/classes), the dependency jars (listed in target/classpath.txt: Jackson, JUnit with its
- * launcher, ...) and the grading tests (src/grading/java/gradkit/exercises). A package carries all of
+ * launcher, ...) and the grading tests (src/grading/java/gradkit/exercises, with exercise 12's
+ * implementations in its folder implementations/). A package carries all of
  * them, so that grading needs neither Maven nor the network.
  *
  * <pre>{@code
@@ -99,6 +100,10 @@ public record KitBuild(Path root) {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the grading tests in " + tests(), e);
+        }
+        Path implementations = tests().resolve("implementations");   // exercise 12's hidden implementations
+        if (Files.isDirectory(implementations)) {
+            bundle.copyTree(implementations, prefix + TESTS + "/implementations");
         }
         bundle.text(prefix + CLASSPATH_FILE, String.join(":", classpath) + "\n", false);
     }

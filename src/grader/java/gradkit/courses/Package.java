@@ -61,7 +61,7 @@ public final class Package {
                        package classroom [--jdk 17|21|25] [--out DIR] [EXERCISE ...]
                          .github/workflows/classroom.yml and .gradkit/ in DIR, an assignment's template
                          repository (default --out classroom)
-                  EXERCISE  ex06, 6, ... (default: all eleven)
+                  EXERCISE  ex06, 6, ... (default: all twelve)
                   --timeout SECONDS  the longest one test may run (default: 10)""";
     }
 }

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
  *       use, their package and names); a refusal fails every test of the exercise with its reason;</li>
  *   <li>compile the grading test and its helpers against it into {@code tests/}, and refuse a student
  *       class named like one of them;</li>
+ *   <li>for an exercise whose student writes tests (exercise 12): run them against every implementation
+ *       of the rules, each in a test JVM of its own ({@link ImplementationRuns});</li>
  *   <li>run the tests in a test JVM of its own ({@link TestJvm}), so that nothing one exercise's code
  *       does in its JVM can touch another exercise's tests.</li>
  * </ol>
@@ -63,6 +65,10 @@ final class ExerciseGrading {
             if (!problem.isEmpty()) {
                 return failedAll(problem, exercise.studentFile() + " could not be graded (see above).");
             }
+            Path implementations = ImplementationRuns.folder(exercise);
+            if (implementations != null) {
+                ImplementationRuns.run(implementations, compiler, scratch, libraryClasspath(), jvm, exercise.studentFile());
+            }
             List<TestOutcome> outcomes = jvm.run(scratch.resolve("student"), scratch.resolve("tests"), exercise.tests());
             List<TestResult> results = new ArrayList<>();
             for (int i = 0; i < exercise.tests().size(); i++) {
@@ -98,7 +104,12 @@ final class ExerciseGrading {
         for (Path p : testSourcesOf()) {
             reserved.add(p.getFileName().toString().replaceFirst("\\.java$", ""));
         }
-        List<Refusal> refused = BytecodeCheck.check(student, exercise.studentFile(), reserved);
+        Path implementations = ImplementationRuns.folder(exercise);
+        if (implementations != null) {
+            reserved.addAll(ImplementationRuns.classNames(implementations));
+        }
+        List<Refusal> refused = implementations == null ? BytecodeCheck.check(student, exercise.studentFile(), reserved)
+                : BytecodeCheck.checkTests(student, exercise.studentFile(), reserved);
         return refused.isEmpty() ? "" : StudentText.clean(BytecodeCheck.message(refused));
     }
 

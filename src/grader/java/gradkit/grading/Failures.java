@@ -33,6 +33,9 @@ final class Failures {
             String message = StudentText.cap(String.valueOf(t.getMessage()), TestRunner.MAX_MESSAGE_CHARS);
             return cause != null && cause != t && isTodo(cause) ? describeUnguarded(cause) + "\n" + message : message;
         }
+        if (t instanceof ExceptionInInitializerError && t.getCause() != null && t.getCause() != t) {
+            return inStaticInitializer(t.getCause());
+        }
         String text;
         if (isTodo(t)) {
             text = "Not implemented yet: " + t.getMessage();
@@ -40,11 +43,38 @@ final class Failures {
             text = "StackOverflowError: the call stack overflowed (endless or too deep recursion?)";
         } else if (t instanceof AccessControlException denied) {
             text = refused(denied);
+        } else if (t instanceof NoClassDefFoundError && String.valueOf(t.getMessage()).startsWith("Could not initialize class")) {
+            text = t.getMessage() + ": its static initializer failed when an earlier test loaded it (that test's"
+                    + " failure says why).";
         } else {
             text = StudentText.cap(String.valueOf(t), TestRunner.MAX_MESSAGE_CHARS);
         }
         String where = whereInExercise(t);
         return where.isEmpty() ? text : text + "\n    " + where;
+    }
+
+    /**
+     * A static initializer ({@code static { }} or a static field's initial value) threw {@code cause}: the
+     * JVM wraps it in an ExceptionInInitializerError, whose name alone tells a student nothing. So the
+     * sentence says where in the initializer it happened, which call failed there, and why:
+     * "The class could not be loaded: its static initializer failed at Ex02ChainRuleByHand.java line 28,
+     * calling java.nio.file.Files.readAllLines: Not allowed: ...".
+     */
+    private static String inStaticInitializer(Throwable cause) {
+        StackTraceElement[] stack = cause.getStackTrace();
+        int frame = firstExerciseFrame(stack);
+        String where = "";
+        if (frame >= 0) {
+            StackTraceElement e = stack[frame];
+            where = " at " + (e.getFileName() != null && e.getLineNumber() > 0 ? e.getFileName() + " line " + e.getLineNumber() : e);
+            if (frame > 0) {
+                where += ", calling " + stack[frame - 1].getClassName() + "." + stack[frame - 1].getMethodName();
+            }
+        }
+        String why = isTodo(cause) ? "Not implemented yet: " + cause.getMessage()
+                : cause instanceof AccessControlException denied ? refused(denied)
+                : StudentText.cap(String.valueOf(cause), TestRunner.MAX_MESSAGE_CHARS);
+        return "The class could not be loaded: its static initializer failed" + where + ": " + why;
     }
 
     /** What the grader does not let exercise code do, in words. */
@@ -68,12 +98,19 @@ final class Failures {
 
     /** The first stack frame in exercise code (a class of gradkit.exercises that is not a test). */
     private static String whereInExercise(Throwable t) {
-        for (StackTraceElement e : t.getStackTrace()) {
-            String c = e.getClassName();
+        StackTraceElement[] stack = t.getStackTrace();
+        int frame = firstExerciseFrame(stack);
+        return frame < 0 ? "" : "at " + stack[frame];
+    }
+
+    /** The index of the first frame in exercise code, or -1. */
+    private static int firstExerciseFrame(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            String c = stack[i].getClassName();
             if (c.startsWith("gradkit.exercises.Ex") && !c.contains("Test")) {
-                return "at " + e;
+                return i;
             }
         }
-        return "";
+        return -1;
     }
 }

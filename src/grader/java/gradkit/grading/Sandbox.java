@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * and UTS namespaces, a new session, a read-only view of only the JDK, the class path and the
  * exercise's classes (no checkout, no solutions, no results folder, no other student), a private
  * /tmp, and {@code --die-with-parent}: when the JVM or the grader ends, every process in it ends too.
- * Without it (containers that forbid namespaces, or {@code -Dgradkit.sandbox=none}): the JVM runs in
+ * Without it (containers that forbid namespaces, {@code -Dgradkit.sandbox=none} or {@code GRADKIT_SANDBOX=none}): the JVM runs in
  * its own session ({@code setsid}) and is killed as a process group; the file system and network are
  * then guarded by the test JVM's {@link StudentPolicy} alone, and the report says so.
  *
@@ -64,10 +64,19 @@ public final class Sandbox {
         static final Sandbox RESULT = probe();
     }
 
-    /** The best sandbox this machine offers (probed once). */
+    /**
+     * The best sandbox this machine offers (probed once), or none when it is turned off: with
+     * {@code -Dgradkit.sandbox=none}, or with {@code GRADKIT_SANDBOX=none}, the same switch that turns
+     * off instructor mode's ({@link StudentSandbox}), so that one setting means one thing everywhere.
+     */
     public static Sandbox detect() {
-        return "none".equals(System.getProperty("gradkit.sandbox")) ? withoutNamespaces("turned off with"
-                + " -Dgradkit.sandbox=none") : Probe.RESULT;
+        if ("none".equals(System.getProperty("gradkit.sandbox"))) {
+            return withoutNamespaces("turned off with -Dgradkit.sandbox=none");
+        }
+        if ("none".equals(System.getenv("GRADKIT_SANDBOX"))) {
+            return withoutNamespaces("turned off with GRADKIT_SANDBOX=none");
+        }
+        return Probe.RESULT;
     }
 
     private static Sandbox probe() {
@@ -95,7 +104,8 @@ public final class Sandbox {
                     + (taskCap ? "the kernel capped it at " + MAX_TASKS + " threads and processes (RLIMIT_NPROC in"
                     + " its own user namespace); " : "no kernel cap on its threads (RLIMIT_NPROC does not hold for"
                     + " root, and before Linux 5.14 it counted every process of the user), the runner's count of"
-                    + " them stopped a test beyond " + TestRunner.MAX_THREADS + "; ") + "inside, the grader's security policy held.");
+                    + " them stopped a test beyond " + TestRunner.MAX_THREADS + "; ") + "the grader's static"
+                    + " check ran before it started, and on Java 17 to 23 its security policy held inside.");
         } catch (IOException e) {
             return withoutNamespaces("bubblewrap could not start: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -106,8 +116,9 @@ public final class Sandbox {
 
     static Sandbox withoutNamespaces(String why) {
         return new Sandbox(false, false, "No Linux namespaces for the test JVMs (" + why + "): each ran in its own"
-                + " process session and was killed as a group, and only the grader's security policy inside the"
-                + " JVM kept student code away from files, processes and the network.");
+                + " process session and was killed as a group, and only the grader's static check of the student's"
+                + " classes, before they ran, and on Java 17 to 23 its security policy inside the JVM, kept student"
+                + " code away from files, processes and the network.");
     }
 
     /** Bubblewrap with the kernel's task cap, whatever the probe found (for tests of the cap itself). */

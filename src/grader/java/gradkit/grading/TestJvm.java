@@ -80,11 +80,20 @@ public final class TestJvm {
      * @param testClasses    the grading test and its helpers, compiled against them
      */
     public List<TestOutcome> run(Path studentClasses, Path testClasses, List<GradingTest> tests) {
+        return run(studentClasses, testClasses, null, tests);
+    }
+
+    /**
+     * Runs tests as {@link #run(Path, Path, List)} does, with the student's classes loaded on top of
+     * {@code implementation}'s ({@link ImplementationLoader}; null for none): how exercise 12 runs the
+     * student's own tests against one implementation of the rules.
+     */
+    public List<TestOutcome> run(Path studentClasses, Path testClasses, Path implementation, List<GradingTest> tests) {
         TestOutcome[] outcomes = new TestOutcome[tests.size()];
         int next = 0;
         int fruitlessLaunches = 0;
         while (next < tests.size()) {
-            Launch launch = new Launch(studentClasses, testClasses, tests);
+            Launch launch = new Launch(studentClasses, testClasses, implementation, tests);
             int first = next;
             next = launch.run(next, outcomes);
             fruitlessLaunches = next == first ? fruitlessLaunches + 1 : 0;
@@ -125,14 +134,16 @@ public final class TestJvm {
     private final class Launch {
         private final Path studentClasses;
         private final Path testClasses;
+        private final Path implementation;
         private final List<GradingTest> tests;
         private final String token = HexFormat.of().formatHex(bytes(24));
         private ChildOutput output;
         private String why = "";
 
-        Launch(Path studentClasses, Path testClasses, List<GradingTest> tests) {
+        Launch(Path studentClasses, Path testClasses, Path implementation, List<GradingTest> tests) {
             this.studentClasses = studentClasses;
             this.testClasses = testClasses;
+            this.implementation = implementation;
             this.tests = tests;
         }
 
@@ -187,7 +198,8 @@ public final class TestJvm {
         private void sendPlan(Process process, int from) {
             StringBuilder plan = new StringBuilder(token).append('\n')
                     .append(studentClasses.toAbsolutePath()).append('\n')
-                    .append(testClasses.toAbsolutePath()).append('\n');
+                    .append(testClasses.toAbsolutePath()).append('\n')
+                    .append(implementation == null ? "-" : implementation.toAbsolutePath()).append('\n');
             for (int i = from; i < tests.size(); i++) {
                 plan.append(i).append('\t').append(tests.get(i).className()).append('\t')
                         .append(tests.get(i).methodName()).append('\n');

@@ -39,8 +39,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * ends this JVM after the test's report, so the grader runs the remaining
  * tests in a fresh one; a test that starts more than {@link #MAX_THREADS} threads is stopped there.
  *
- * <p>Protocol: stdin carries the token, the student's classes folder, the tests' classes folder and
- * one line "index TAB class TAB method" per test; stdout carries the events, JSON lines.
+ * <p>Protocol: stdin carries the token, the student's classes folder, the tests' classes folder, the
+ * folder of the implementation the student's own tests run against ("-" but in exercise 12) and one
+ * line "index TAB class TAB method" per test; stdout carries the events, JSON lines.
  */
 @SuppressWarnings("removal")
 public final class TestRunner {
@@ -59,19 +60,24 @@ public final class TestRunner {
     record PlanItem(int index, String className, String methodName) {
     }
 
-    /** What the grader sends on stdin. */
-    record Plan(String token, Path studentClasses, Path testClasses, List<PlanItem> items) {
+    /**
+     * What the grader sends on stdin. {@code implementation} is null, or the folder of the implementation
+     * a student's own tests run against (exercise 12, {@link ImplementationLoader}): "-" on its line when none.
+     */
+    record Plan(String token, Path studentClasses, Path testClasses, Path implementation, List<PlanItem> items) {
         static Plan read() throws IOException {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String token = in.readLine();
             Path student = Path.of(in.readLine());
             Path tests = Path.of(in.readLine());
+            String implementationLine = in.readLine();
+            Path implementation = "-".equals(implementationLine) ? null : Path.of(implementationLine);
             List<PlanItem> items = new ArrayList<>();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 String[] f = line.split("\t");
                 items.add(new PlanItem(Integer.parseInt(f[0]), f[1], f[2]));
             }
-            return new Plan(token, student, tests, items);
+            return new Plan(token, student, tests, implementation, items);
         }
     }
 
@@ -214,8 +220,10 @@ public final class TestRunner {
 
     /** Runs one test method (all its cases) with fresh class loaders: the student's classes, then the test's. */
     static TestOutcome run(Launcher launcher, Plan plan, PlanItem item, TestOutput output) {
+        ClassLoader below = plan.implementation() == null ? TestRunner.class.getClassLoader()
+                : new ImplementationLoader(plan.implementation(), TestRunner.class.getClassLoader());
         try (SandboxLoader student = new SandboxLoader(Leftovers.loaderName(item.index(), true), plan.studentClasses(),
-                TestRunner.class.getClassLoader(), true);
+                below, true);
              SandboxLoader tests = new SandboxLoader(Leftovers.loaderName(item.index(), false), plan.testClasses(),
                      student, false)) {
             output.loaders(student, tests);

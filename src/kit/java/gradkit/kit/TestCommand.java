@@ -17,19 +17,20 @@ import picocli.CommandLine.Option;
  * the user's kernels and {@code JAVA_HOME=OTHER_JDK ./kit test} tests the kernel on that JDK.
  */
 @Command(name = "test", description = {"everything CI checks: unit tests, notebooks (JShell, the kit's kernel, Rapaio), the grader,",
-    "the Java kernel's interrupts, a notebook run through Jupyter's page in headless Chromium",
-    "(--only java,notebooks,rapaio,interrupts,browser runs just those steps)"})
+    "the Java kernel's interrupts, a notebook run through Jupyter's page in headless Chromium,",
+    "binder/postBuild run as an ordinary user as Binder runs it",
+    "(--only java,notebooks,rapaio,interrupts,browser,binder runs just those steps)"})
 final class TestCommand implements Callable<Integer> {
 
     /** The steps, in the order they run. */
-    enum Step { JAVA, NOTEBOOKS, RAPAIO, INTERRUPTS, BROWSER }
+    enum Step { JAVA, NOTEBOOKS, RAPAIO, INTERRUPTS, BROWSER, BINDER }
 
     /** The test's own Jupyter folders: kernels/java in the first, runtime files in the second. */
     static final Path KERNELS_HOME = Project.ROOT.resolve("target/test-jupyter");
     static final Path DATA_DIR = Project.ROOT.resolve("target/test-jupyter-data");
 
     @Option(names = "--only", split = ",", paramLabel = "STEP",
-            description = "only these steps: java, notebooks, rapaio, interrupts, browser (default: all)")
+            description = "only these steps: java, notebooks, rapaio, interrupts, browser, binder (default: all)")
     Set<Step> only;
 
     private Map<String, String> kitKernel;
@@ -88,6 +89,8 @@ final class TestCommand implements Callable<Integer> {
             case INTERRUPTS -> python.run(List.of(Project.ROOT.resolve("tools/kernel_test.py").toString(),
                     "interrupts", "--kernel", KernelSpec.NAME), kitKernel());
             case BROWSER -> BrowserTest.run(kitKernel());
+            // binder/postBuild as Binder runs it, registering the kernel in its own HOME (tools/binder-test)
+            case BINDER -> BinderTest.run();
         };
     }
 

@@ -34,11 +34,16 @@ final class TestKit {
                 new KitFolder(REPOSITORY)::graderClassPath);
     }
 
+    /** Copies a folder with its subfolders (the grading tests' implementations/ for exercise 12). */
     static void copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()));
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
             }
         }
     }

@@ -101,7 +101,9 @@ class PlantedBugsTest {
         Grader grader = Grader.defaults().classpath(classpath()).timeout(Duration.ofSeconds(30));
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
-            List<String> exercises = grader.exercises().stream().map(TestScanner.Exercise::id).toList();
+            // The neighbour is never exercise 12, whose grading starts eight test JVMs (Ex12GradingTest grades it).
+            List<String> exercises = grader.exercises().stream().map(TestScanner.Exercise::id)
+                    .filter(id -> !Files.isDirectory(Grader.DEFAULT_TESTS.resolve("implementations").resolve(id))).toList();
             List<Future<Verdict>> pending = new ArrayList<>();
             for (Bug bug : bugs) {
                 String next = exercises.get((exercises.indexOf(bug.exercise()) + 1) % exercises.size());

@@ -11,12 +11,21 @@ import gradkit.viz.GraphDrawing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>One dynamic test per notebook, named after it: an empty notebooks/ folder gives none (the
  * factories then show zero tests), a notebook added later gets its own test at once.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotebookJShellTest {
 
     static final Path NOTEBOOKS = Path.of("notebooks");
@@ -40,16 +50,63 @@ class NotebookJShellTest {
     }
 
     /**
+     * Every run of a notebook below, started together before the tests ask for them, {@link #AT_ONCE} at
+     * a time: each run is one JShell and the JVM its cells run in, about one core's work, and the
+     * runs take most of this build's time. The tests then wait for their own run.
+     */
+    private final Map<Path, Future<String>> withGraphviz = new LinkedHashMap<>();
+    private final Map<Path, Future<String>> withoutGraphviz = new LinkedHashMap<>();
+    private ExecutorService runner;
+
+    /** As many runs at once as the machine has cores, and at most two (more only wait for each other). */
+    static final int AT_ONCE = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    @BeforeAll
+    void startEveryRun(@TempDir Path empty) {
+        runner = Executors.newFixedThreadPool(AT_ONCE);
+        // a dot program that is not there: the notebooks run as on a laptop without Graphviz
+        String noDot = "-Dgradkit.dot=" + empty.resolve("dot");
+        if (!Files.isDirectory(NOTEBOOKS)) {
+            return;   // notebooksFolderExists says so
+        }
+        for (Path path : Notebook.in(NOTEBOOKS)) {
+            Notebook notebook = Notebook.read(path);
+            withGraphviz.put(path, runner.submit(() -> JShellNotebookRunner.run(notebook)));
+            if (draws(notebook)) {
+                withoutGraphviz.put(path, runner.submit(() -> JShellNotebookRunner.run(notebook, noDot)));
+            }
+        }
+    }
+
+    @AfterAll
+    void stopRuns() {
+        runner.shutdownNow();
+    }
+
+    /** What a run printed, or the failure it ended with, thrown here as it was thrown there. */
+    private static String printedBy(Future<String> run) throws Exception {
+        try {
+            return run.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;   // a JShellNotebookRunner.Failure, or an assertion
+            }
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /**
      * Every notebook, with Graphviz as this machine has it: where {@code dot} is installed, no drawing
      * says it is missing.
      */
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsInJShell() {
-        return Notebook.in(NOTEBOOKS).stream()
-                .map(path -> dynamicTest(path.getFileName() + " runs in JShell", () -> {
-                    String printed = JShellNotebookRunner.run(Notebook.read(path));
+        return withGraphviz.entrySet().stream()
+                .map(run -> dynamicTest(run.getKey().getFileName() + " runs in JShell", () -> {
+                    String printed = printedBy(run.getValue());
                     if (GraphDrawing.dotAvailable()) {
-                        assertFalse(printed.contains(NO_PICTURE), path + " said Graphviz is missing:\n" + printed);
+                        assertFalse(printed.contains(NO_PICTURE), run.getKey() + " said Graphviz is missing:\n"
+                                + printed);
                     }
                 }));
     }
@@ -61,14 +118,12 @@ class NotebookJShellTest {
      * notebooks that do not mention it run the same either way, and are run once, above.)
      */
     @TestFactory
-    Stream<DynamicTest> everyNotebookThatDrawsRunsWithoutGraphviz(@TempDir Path empty) {
-        String noDot = "-Dgradkit.dot=" + empty.resolve("dot");
-        return Notebook.in(NOTEBOOKS).stream()
-                .filter(path -> source(Notebook.read(path)).contains("GraphDrawing"))
-                .map(path -> dynamicTest(path.getFileName() + " runs without Graphviz", () -> {
-                    Notebook notebook = Notebook.read(path);
-                    String printed = JShellNotebookRunner.run(notebook, noDot);
-                    int drawings = count(source(notebook), "GraphDrawing.show(");
+    Stream<DynamicTest> everyNotebookThatDrawsRunsWithoutGraphviz() {
+        return withoutGraphviz.entrySet().stream()
+                .map(run -> dynamicTest(run.getKey().getFileName() + " runs without Graphviz", () -> {
+                    Path path = run.getKey();
+                    String printed = printedBy(run.getValue());
+                    int drawings = count(source(Notebook.read(path)), "GraphDrawing.show(");
                     assertTrue(drawings > 0, path + " mentions GraphDrawing but draws with something else than show");
                     assertEquals(drawings, count(printed, NO_PICTURE),
                             "one sentence per drawing in " + path + ":\n" + printed);
@@ -77,6 +132,10 @@ class NotebookJShellTest {
                         assertTrue(printed.contains(command), command);
                     }
                 }));
+    }
+
+    private static boolean draws(Notebook notebook) {
+        return source(notebook).contains("GraphDrawing");
     }
 
     /** The beginning of the sentence a drawing is where Graphviz is missing. */

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The API a student's classes may use: what the eleven model answers, the exercise files and the
+ * The API a student's classes may use: what the model answers, the exercise files and the
  * planted bugs use, and its close kin, and nothing else. Each family, and why it is here:
  * <ul>
  *   <li>java.lang's basics: Object, String and its builders, Math, StrictMath, the boxed numbers,
@@ -24,7 +24,8 @@ import java.util.Set;
  *       gradkit.exercises.Scalar: what the exercises are about; none of them writes files or starts
  *       processes (gradkit.io, gradkit.viz and the rest of gradkit.exercises do, and are left out).</li>
  * </ul>
- * What is not here is refused; {@link RefusedApi} says which {@link Family} the refusal names.
+ * What is not here is refused; {@link RefusedApi} says which {@link Family} the refusal names. Exercise
+ * 12's file, which holds the student's own tests, is checked with {@link TestsApi}'s rules on top.
  *
  * <pre>{@code
  * AllowedApi.allows("java/lang/Math", "exp")         // true

@@ -42,6 +42,20 @@ public final class BytecodeCheck {
      * @throws IOException when the folder cannot be read
      */
     public static List<Refusal> check(Path classes, String file, Set<String> reservedNames) throws IOException {
+        return check(classes, file, reservedNames, false);
+    }
+
+    /**
+     * Checks a student's own tests (exercise 12) as {@link #check} checks an exercise, with the rules of
+     * {@link TestsApi}: JUnit's {@code @Test}, {@code @DisplayName} and {@code Assertions} are allowed; the
+     * clock, memory figures, identity, stack traces and every other annotation are refused.
+     */
+    public static List<Refusal> checkTests(Path classes, String file, Set<String> reservedNames) throws IOException {
+        return check(classes, file, reservedNames, true);
+    }
+
+    private static List<Refusal> check(Path classes, String file, Set<String> reservedNames, boolean tests)
+            throws IOException {
         List<byte[]> bytes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
@@ -51,7 +65,7 @@ public final class BytecodeCheck {
         StudentClasses own = StudentClasses.of(bytes);
         List<Refusal> refusals = new ArrayList<>();
         for (byte[] b : bytes) {
-            ClassScanner scanner = new ClassScanner(own, file, reservedNames);
+            ClassScanner scanner = new ClassScanner(own, file, reservedNames, tests);
             new ClassReader(b).accept(scanner, 0);
             refusals.addAll(scanner.refusals());
         }

@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -17,7 +19,8 @@ import org.objectweb.asm.Type;
  * package and name, its superclass and interfaces, native methods and finalize(), and in its code every
  * instruction that names a member (calls, field reads and writes), every invokedynamic's bootstrap
  * method and arguments (a method reference {@code System::exit} is a handle among them), and class
- * literals and constant handles. Casts, instanceof and new arrays name only types and are harmless.
+ * literals and constant handles. Casts, instanceof and new arrays name only types and are harmless. In a
+ * file of the student's own tests (exercise 12) {@link TestsApi}'s rules apply on top, annotations included.
  *
  * <pre>{@code
  * ClassScanner scanner = new ClassScanner(own, "Ex02ChainRuleByHand.java", Set.of("Oracle"));
@@ -32,6 +35,8 @@ final class ClassScanner extends ClassVisitor {
     private final StudentClasses own;
     private final String file;
     private final Set<String> reservedNames;
+    /** True for a student's own tests (exercise 12): {@link TestsApi}'s rules apply on top. */
+    private final boolean tests;
     /** Found so far, each "line what" once. */
     private final Map<String, Refusal> found = new LinkedHashMap<>();
     private String className = "";
@@ -40,12 +45,14 @@ final class ClassScanner extends ClassVisitor {
      * @param own           every class compiled from the student's file
      * @param file          the student's file name, for the messages
      * @param reservedNames simple names of the grading tests' classes ("Ex02ChainRuleByHandTest", "Oracle")
+     * @param tests         true when the file holds the student's own tests (exercise 12, {@link TestsApi})
      */
-    ClassScanner(StudentClasses own, String file, Set<String> reservedNames) {
+    ClassScanner(StudentClasses own, String file, Set<String> reservedNames, boolean tests) {
         super(Opcodes.ASM9);
         this.own = own;
         this.file = file;
         this.reservedNames = reservedNames;
+        this.tests = tests;
     }
 
     /** What this scanner refused, in the order met. */
@@ -64,7 +71,7 @@ final class ClassScanner extends ClassVisitor {
         }
         for (String type : own.supertypes(name)) {
             if (!own.contains(type)) {
-                Family f = ApiCheck.type(type);
+                Family f = typeFamily(type);
                 if (f != null) {
                     String relation = type.equals(own.supertypes(name).get(0)) ? "extends " : "implements ";
                     refuse(0, "declares class " + dotted(name) + ", which " + relation + dotted(type), f);
@@ -85,6 +92,31 @@ final class ClassScanner extends ClassVisitor {
         return new CodeScanner();
     }
 
+    @Override
+    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+        annotation(descriptor);
+        return null;
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        return new FieldVisitor(Opcodes.ASM9) {
+            @Override
+            public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                annotation(annotation);
+                return null;
+            }
+        };
+    }
+
+    /** In a student's own tests, an annotation outside {@link TestsApi}'s few is refused. */
+    private void annotation(String descriptor) {
+        if (tests && !TestsApi.allowsAnnotation(descriptor)) {
+            String type = Type.getType(descriptor).getInternalName();
+            refuse(0, "uses the annotation @" + dotted(type), Family.TEST_EXTRAS);
+        }
+    }
+
     /** The checks of one method's code; it keeps the line the instructions come from. */
     private final class CodeScanner extends MethodVisitor {
         private int line;
@@ -96,6 +128,18 @@ final class ClassScanner extends ClassVisitor {
         @Override
         public void visitLineNumber(int lineNumber, Label start) {
             line = lineNumber;
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            annotation(descriptor);
+            return null;
+        }
+
+        @Override
+        public AnnotationVisitor visitParameterAnnotation(int parameter, String descriptor, boolean visible) {
+            annotation(descriptor);
+            return null;
         }
 
         @Override
@@ -136,7 +180,7 @@ final class ClassScanner extends ClassVisitor {
         } else if (value instanceof Type t && (t.getSort() == Type.OBJECT || t.getSort() == Type.ARRAY)) {
             Type element = t.getSort() == Type.ARRAY ? t.getElementType() : t;
             if (element.getSort() == Type.OBJECT && !own.contains(element.getInternalName())) {
-                Family f = ApiCheck.type(element.getInternalName());
+                Family f = typeFamily(element.getInternalName());
                 if (f != null) {
                     refuse(line, "uses the class " + dotted(element.getInternalName()), f);
                 }
@@ -150,7 +194,13 @@ final class ClassScanner extends ClassVisitor {
      * allows it.
      */
     private void member(int line, String verb, String owner, String name, String descriptor, String memberKey) {
-        Family family = RefusedApi.familyOfMember(owner, name, descriptor);
+        Family family = tests ? TestsApi.refusedMember(owner, name) : null;
+        if (family == null) {
+            family = RefusedApi.familyOfMember(owner, name, descriptor);
+        }
+        if (family == null && tests && TestsApi.allowsClass(owner)) {
+            return;
+        }
         String shownOwner = owner;
         if (family == null && own.contains(owner)) {
             if (name.equals("<init>")) {
@@ -176,7 +226,15 @@ final class ClassScanner extends ClassVisitor {
         }
     }
 
+    /** The family refusing a class used as a whole, or null; a student's own tests may also name {@link TestsApi}'s. */
+    private Family typeFamily(String type) {
+        return tests && TestsApi.allowsClass(type) ? null : ApiCheck.type(type);
+    }
+
     private void refuse(int line, String what, Family family) {
+        if (tests && family == Family.TEST_FRAMEWORK) {
+            family = Family.TEST_EXTRAS;
+        }
         found.putIfAbsent(line + " " + what, new Refusal(file, line, what, family));
     }
 

@@ -36,6 +36,12 @@ public enum Family {
     TEST_FRAMEWORK("the test framework's classes (they are the grading tests' tools)"),
     /** The parts of the gradkit library that write files, draw, start JVMs or grade. */
     LIBRARY("this part of the gradkit library (an exercise needs gradkit.engine, gradkit.nn, gradkit.check and Scalar)"),
+    /** Exercise 12: the clock, memory figures, identity hash codes, class names, stack traces ({@link TestsApi}). */
+    IDENTITY("telling the implementations apart by anything but what they compute: the clock, memory,"
+            + " identity hash codes, class names or stack traces (your tests are graded on results alone)"),
+    /** Exercise 12: JUnit beyond @Test, @DisplayName and Assertions, and annotations but java.lang's few. */
+    TEST_EXTRAS("annotations and JUnit features beyond @Test, @DisplayName and Assertions (extensions, timeouts,"
+            + " conditions and lifecycle methods; the exercise needs none of them)"),
     /** A class outside package gradkit.exercises or named like a grading test's class. */
     PACKAGE("classes outside package gradkit.exercises and names the grading tests use (they would stand in for them)"),
     /** Anything else outside {@link AllowedApi}. */

@@ -237,21 +237,58 @@ class BytecodeCheckTest {
         assertEquals(List.of(), messages(refusalsOf(body, members)));
     }
 
+    /**
+     * Exercise 12's tests may use @Test, @DisplayName and Assertions, but no other JUnit feature (a
+     * timeout or an extension could judge something else than results), and neither the clock nor
+     * stack traces; the same code in another exercise is refused as the test framework's.
+     */
+    @Test
+    void studentTestsMayUseTestAndAssertionsOnly() throws IOException {
+        String source = "package gradkit.exercises;\n"
+                + "import org.junit.jupiter.api.*;\n"
+                + "class Ex12CatchTheBug {\n"
+                + "    @Test @DisplayName(\"div\") void div() { Assertions.assertEquals(1.5, Rules.div(new Scalar(3), new Scalar(2)).data()); }\n"
+                + "    @BeforeEach void setUp() { }\n"
+                + "    @Test @Timeout(1) void quick() { Assertions.assertTrue(System.currentTimeMillis() > 0); }\n"
+                + "}\n";
+        Path dir = work.resolve("ex12");
+        Files.createDirectories(dir.resolve("src"));
+        Files.createDirectories(dir.resolve("classes"));
+        Files.writeString(dir.resolve("src").resolve("Ex12CatchTheBug.java"), source);
+        assertEquals(0, JAVAC.run(null, null, null, "-d", dir.resolve("classes").toString(), "-g", "--release", "17",
+                "-proc:none", "-cp", libraryClasspath(), dir.resolve("src").resolve("Ex12CatchTheBug.java").toString()));
+        List<Refusal> refused = BytecodeCheck.checkTests(dir.resolve("classes"), "Ex12CatchTheBug.java", RESERVED);
+        assertEquals(List.of(
+                "Ex12CatchTheBug.java uses the annotation @org.junit.jupiter.api.BeforeEach: grading refuses "
+                        + Family.TEST_EXTRAS.reason() + ". Remove it and grade again.",
+                "Ex12CatchTheBug.java uses the annotation @org.junit.jupiter.api.Timeout: grading refuses "
+                        + Family.TEST_EXTRAS.reason() + ". Remove it and grade again.",
+                "Ex12CatchTheBug.java line 6 calls java.lang.System.currentTimeMillis: grading refuses "
+                        + Family.IDENTITY.reason() + ". Remove the call and grade again."), messages(refused));
+        List<Refusal> elsewhere = BytecodeCheck.check(dir.resolve("classes"), "Ex12CatchTheBug.java", RESERVED);
+        assertTrue(elsewhere.stream().anyMatch(r -> r.family() == Family.TEST_FRAMEWORK), messages(elsewhere)::toString);
+    }
+
     @Test
     void theModelAnswersExercisesAndPlantedBugsAllPass() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Path dir : List.of(Path.of("solutions"), Path.of("exercises"), Path.of("src", "test", "resources", "planted-bugs"))) {
+        for (Path dir : List.of(Path.of("solutions"), Path.of("exercises"), Path.of("src", "test", "resources", "planted-bugs"),
+                Path.of("src", "test", "resources", "ex12-student-tests"))) {
             try (Stream<Path> all = Files.walk(dir)) {
                 files.addAll(all.filter(p -> p.toString().endsWith(".java")).sorted().toList());
             }
         }
-        assertTrue(files.size() >= 11 + 11 + 60, "found " + files.size() + " files");
+        files.removeIf(f -> f.getParent().getFileName().toString().startsWith("hostile-"));   // refused on purpose
+        assertTrue(files.size() >= 12 + 12 + 60, "found " + files.size() + " files");
         for (Path f : files) {
             Path out = work.resolve("all").resolve(String.valueOf(files.indexOf(f)));
             Files.createDirectories(out);
             assertEquals(0, JAVAC.run(null, null, null, "-d", out.toString(), "-g", "--release", "17", "-nowarn", "-proc:none",
                     "-cp", libraryClasspath(), f.toString()), () -> f + " does not compile");
-            List<Refusal> refused = BytecodeCheck.check(out, f.getFileName().toString(), RESERVED);
+            String name = f.getFileName().toString();
+            // Exercise 12's file holds the student's own tests, checked with the rules for tests.
+            List<Refusal> refused = name.startsWith("Ex12") ? BytecodeCheck.checkTests(out, name, RESERVED)
+                    : BytecodeCheck.check(out, name, RESERVED);
             assertEquals(List.of(), messages(refused), f::toString);
         }
     }
