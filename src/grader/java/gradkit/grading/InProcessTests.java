@@ -61,7 +61,7 @@ final class InProcessTests {
         try {
             Class<?> testClass = Class.forName(test.className(), false, loader);
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectMethod(testClass, test.methodName()))
+                    .selectors(selectMethod(testClass, TestRunner.findMethod(testClass, test.methodName())))
                     .enableImplicitConfigurationParameters(false)
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
@@ -69,7 +69,7 @@ final class InProcessTests {
             TestListener listener = new TestListener();
             launcher.execute(request, listener);
             return listener.outcome();
-        } catch (ClassNotFoundException | RuntimeException e) {
+        } catch (ClassNotFoundException | NoSuchMethodException | RuntimeException e) {
             return TestOutcome.failed("The test could not run: " + Failures.describe(e));
         }
     }
