@@ -24,12 +24,14 @@ import org.objectweb.asm.Opcodes;
  * every implementation of the rules, each in a test JVM of its own, and writes what came out where
  * the grading test reads it.
  *
- * <p>The implementations are the folders of {@code implementations/exNN/} beside the grading tests,
- * one class (or a few) each, {@code correct} among them; the student never sees the others. Each is
- * compiled alone against the library into {@code tests/implementations/NAME/}, and each run is a fresh
- * {@link TestJvm} launch whose student classes load on top of that folder ({@link ImplementationLoader}):
- * no state of one run (a static field, a library setting, the JDK's string pool) can reach another, so a
- * test can only tell the implementations apart by what they compute. The student's tests are the
+ * <p>The implementations are in {@code implementations/exNN/} beside the grading tests, which the
+ * student never sees: the folder {@code correct/}, one class (or a few), and one file {@code NAME.rule}
+ * per planted bug, the body of the one rule the bug writes otherwise ({@link PlantedBug}), from which
+ * the bug's sources are built into {@code implementation-sources/NAME/} of the scratch folder. Each
+ * implementation is compiled alone against the library into {@code tests/implementations/NAME/}, and
+ * each run is a fresh {@link TestJvm} launch whose student classes load on top of that folder
+ * ({@link ImplementationLoader}): no state of one run (a static field, a library setting, the JDK's
+ * string pool) can reach another, so a test can only tell the implementations apart by what they compute. The student's tests are the
  * methods annotated {@code @Test} in the student's classes, in the order they are declared.
  *
  * <p>What came out goes into {@code tests/implementation-runs.properties} (a resource of the grading
@@ -60,10 +62,8 @@ final class ImplementationRuns {
     /** The simple names of the implementations' classes, which no student class may take. */
     static Set<String> classNames(Path folder) throws IOException {
         Set<String> names = new TreeSet<>();
-        for (Path impl : implementations(folder)) {
-            for (Path source : sources(impl)) {
-                names.add(source.getFileName().toString().replaceFirst("\\.java$", ""));
-            }
+        for (Path source : sources(folder.resolve(CORRECT))) {   // every bug is built from these
+            names.add(source.getFileName().toString().replaceFirst("\\.java$", ""));
         }
         return names;
     }
@@ -81,15 +81,15 @@ final class ImplementationRuns {
         List<GradingTest> studentTests = studentTests(student, studentFile);
         List<String> names = new ArrayList<>();
         List<Path> compiledFolders = new ArrayList<>();
-        for (Path impl : implementations(folder)) {
-            String name = impl.getFileName().toString();
-            Path out = tests.resolve("implementations").resolve(name);
+        for (Implementation impl : implementations(folder, scratch.resolve("implementation-sources"))) {
+            Path out = tests.resolve("implementations").resolve(impl.name());
             Files.createDirectories(out);
-            ExerciseCompiler.Result compiled = compiler.compile(sources(impl), out, libraryClasspath, studentFile);
+            ExerciseCompiler.Result compiled = compiler.compile(impl.sources(), out, libraryClasspath, studentFile);
             if (!compiled.success()) {
-                throw new IllegalStateException("the implementation " + name + " did not compile: " + compiled.messages());
+                throw new IllegalStateException("the implementation " + impl.name() + " did not compile: "
+                        + compiled.messages());
             }
-            names.add(name);
+            names.add(impl.name());
             compiledFolders.add(out);
         }
         List<List<TestOutcome>> outcomes = runAll(jvm, student, tests, compiledFolders, studentTests);
@@ -155,12 +155,51 @@ final class ImplementationRuns {
         }
     }
 
-    /** The implementations' folders, {@link #CORRECT} first, the others by name. */
-    private static List<Path> implementations(Path folder) throws IOException {
-        try (Stream<Path> dirs = Files.list(folder)) {
-            return dirs.filter(Files::isDirectory)
-                    .sorted((a, b) -> a.endsWith(CORRECT) ? -1 : b.endsWith(CORRECT) ? 1 : a.compareTo(b)).toList();
+    /** One implementation: its name and the sources the grader compiles. */
+    private record Implementation(String name, List<Path> sources) {
+    }
+
+    /**
+     * {@link #CORRECT} first, then each planted bug by name, its sources written into {@code generated/NAME/}.
+     *
+     * @throws IllegalStateException when a bug's rule cannot be put in place ({@link PlantedBug#apply})
+     */
+    private static List<Implementation> implementations(Path folder, Path generated) throws IOException {
+        List<Implementation> all = new ArrayList<>();
+        all.add(new Implementation(CORRECT, sources(folder.resolve(CORRECT))));
+        List<PlantedBug.Source> correct = correctSources(folder);
+        for (PlantedBug bug : plantedBugs(folder)) {
+            Path out = generated.resolve(bug.name());
+            Files.createDirectories(out);
+            List<Path> written = new ArrayList<>();
+            for (PlantedBug.Source s : bug.apply(correct)) {
+                written.add(Files.writeString(out.resolve(s.fileName()), s.text(), StandardCharsets.UTF_8));
+            }
+            all.add(new Implementation(bug.name(), written));
         }
+        return all;
+    }
+
+    /** The correct implementation's sources, as text. */
+    static List<PlantedBug.Source> correctSources(Path folder) throws IOException {
+        List<PlantedBug.Source> correct = new ArrayList<>();
+        for (Path p : sources(folder.resolve(CORRECT))) {
+            correct.add(new PlantedBug.Source(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+        }
+        return correct;
+    }
+
+    /** The planted bugs of the folder ({@code NAME.rule}), by name. */
+    static List<PlantedBug> plantedBugs(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> all = Files.list(folder)) {
+            files = all.filter(f -> f.getFileName().toString().endsWith(PlantedBug.SUFFIX)).sorted().toList();
+        }
+        List<PlantedBug> bugs = new ArrayList<>();
+        for (Path f : files) {
+            bugs.add(PlantedBug.read(f));
+        }
+        return bugs;
     }
 
     private static List<Path> sources(Path implementation) throws IOException {

@@ -1,8 +1,23 @@
 package gradkit.exercises;
 
 import gradkit.grading.Points;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Grades exercise 04: gradients add up when a node is used twice, at fixed inputs and at inputs drawn
@@ -68,10 +83,13 @@ class Ex04AccumulationTest {
     }
 
     /**
-     * Was the answer computed by the engine, as the exercise asks, or written as a formula? They differ
-     * at x = -0.0 only: the rule adds x * 1 twice into a grad that starts at +0.0, and 0.0 + (-0.0) is
-     * +0.0, while 2 * x, x + x and every other formula that is 2x keep the sign of -0.0. The truth is
-     * the student's own mul run here, so an unusual but correct accumulate is judged by its own result.
+     * Was the answer computed by the engine, as the exercise asks, or written as a formula? By value they
+     * differ at x = -0.0 only: the rule adds x * 1 twice into a grad that starts at +0.0, and 0.0 + (-0.0)
+     * is +0.0, while 2 * x, x + x and x * 2 keep the sign of -0.0. The truth is the student's own mul run
+     * here, so an unusual but correct accumulate is judged by its own result. A formula with a 0.0 added
+     * (2 * x + 0.0, 0.0 + 2 * x) is the rule's own arithmetic, (0.0 + x) + x, for every double: x * 1 and
+     * x + x are exact, so no input tells them apart. So the code is read too: derivativeOfSquare must run
+     * a backward rule, calling backwardStep() itself or in a method of its class that it calls.
      */
     private static void squareComesFromTheRule() {
         Scalar leaf = new Scalar(-0.0);
@@ -80,11 +98,79 @@ class Ex04AccumulationTest {
         square.backwardStep();
         double byTheRule = leaf.grad();
         double got = Ex04Accumulation.derivativeOfSquare(-0.0);
+        String hint = "the exercise asks for the engine's answer, not the calculus one: build the product with mul,"
+                + " seed its grad, run its backward rule and return the leaf's grad.";
         Feedback.check(Double.compare(got, byTheRule) == 0, "derivativeOfSquare(-0.0) returned " + got + ", but"
                 + " running the backward rule of mul(x, x) gives " + byTheRule + ": the leaf's grad starts at 0.0,"
                 + " and 0.0 + (-0.0) is 0.0. " + got + " is what a formula such as 2 * x gives, so this result did not"
-                + " come from running the rule.", "the exercise asks for the engine's answer, not the calculus one:"
-                + " build the product with mul, seed its grad, run its backward rule and return the leaf's grad.");
+                + " come from running the rule.", hint);
+        Feedback.check(CallsFrom.derivativeOfSquare().contains(CallsFrom.BACKWARD_STEP), "derivativeOfSquare never"
+                + " calls backwardStep(), itself or through a method of Ex04Accumulation, so no backward rule runs and"
+                + " its result did not come from running the rule (a formula such as 2 * x + 0.0 gives the same"
+                + " numbers).", hint);
+    }
+
+    /**
+     * The methods that derivativeOfSquare calls, read from the student's compiled class: its own calls,
+     * and the calls of every method and lambda of Ex04Accumulation it reaches through them.
+     */
+    private static final class CallsFrom {
+        static final String BACKWARD_STEP = "gradkit/exercises/Scalar.backwardStep()V";
+        private static final String OWN = "gradkit/exercises/Ex04Accumulation.";
+
+        static Set<String> derivativeOfSquare() {
+            Map<String, Set<String>> calls = callsOfEachMethod();
+            Set<String> reached = new TreeSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(OWN + "derivativeOfSquare(D)D"));
+            while (!todo.isEmpty()) {
+                String method = todo.pop();
+                for (String called : calls.getOrDefault(method, Set.of())) {
+                    if (reached.add(called) && called.startsWith(OWN)) {
+                        todo.push(called);
+                    }
+                }
+            }
+            return reached;
+        }
+
+        /** "owner.nameDescriptor" of each method of the class to what it calls or makes a lambda of. */
+        private static Map<String, Set<String>> callsOfEachMethod() {
+            Map<String, Set<String>> calls = new HashMap<>();
+            new ClassReader(classBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    Set<String> own = calls.computeIfAbsent(OWN + name + descriptor, k -> new TreeSet<>());
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
+                            own.add(owner + "." + method + desc);
+                        }
+
+                        @Override
+                        public void visitInvokeDynamicInsn(String method, String desc, Handle bootstrap, Object... args) {
+                            for (Object arg : args) {
+                                if (arg instanceof Handle h) {
+                                    own.add(h.getOwner() + "." + h.getName() + h.getDesc());
+                                }
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+            return calls;
+        }
+
+        private static byte[] classBytes() {
+            try (InputStream in = Ex04Accumulation.class.getResourceAsStream("Ex04Accumulation.class")) {
+                if (in == null) {
+                    throw new IllegalStateException("The grader cannot read the compiled Ex04Accumulation.");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The grader cannot read the compiled Ex04Accumulation.", e);
+            }
+        }
     }
 
     @Test
