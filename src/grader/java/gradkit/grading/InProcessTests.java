@@ -23,21 +23,24 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * ({@link TestRunner}), with the same fixed launcher configuration; its output is what its calls printed.
  *
  * <pre>{@code
- * List<TestOutcome> outcomes = InProcessTests.run(testClasses, exercise.tests(), session, seed);
+ * List<TestOutcome> outcomes = InProcessTests.run(testClasses, studentClasses, exercise.tests(), session, seed);
  * }</pre>
  */
 final class InProcessTests {
     private InProcessTests() {
     }
 
-    /** One outcome per test, in order; the session is closed (its worker killed) at the end. */
-    static List<TestOutcome> run(Path testClasses, List<GradingTest> tests, WorkerSession session, long seed)
-            throws IOException {
+    /**
+     * One outcome per test, in order; the session is closed (its worker killed) at the end.
+     * {@code studentClasses} is where the student's compiled classes are, for a test that reads their bytes.
+     */
+    static List<TestOutcome> run(Path testClasses, Path studentClasses, List<GradingTest> tests, WorkerSession session,
+                                 long seed) throws IOException {
         List<TestOutcome> outcomes = new ArrayList<>();
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         try (session; ExerciseLoader loader = new ExerciseLoader(new URL[] {testClasses.toUri().toURL()},
-                InProcessTests.class.getClassLoader(), session, seed)) {
+                InProcessTests.class.getClassLoader(), session, seed, studentClasses)) {
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
                     .enableLauncherSessionListenerAutoRegistration(false)
                     .enableLauncherDiscoveryListenerAutoRegistration(false)

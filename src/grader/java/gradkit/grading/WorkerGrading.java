@@ -66,7 +66,7 @@ final class WorkerGrading {
         }
         WorkerCommand command = new WorkerCommand(jvm.sandbox(), jvm.heapMegabytes(),
                 Probes.PACKAGE + "." + Probes.className(exercise), workerPath);
-        return InProcessTests.run(scratch.resolve("tests"), exercise.tests(), new WorkerSession(command, jvm.timeout()),
-                jvm.seed());
+        return InProcessTests.run(scratch.resolve("tests"), scratch.resolve("student"), exercise.tests(),
+                new WorkerSession(command, jvm.timeout()), jvm.seed());
     }
 }

@@ -3,6 +3,11 @@ package gradkit.grading.client;
 import gradkit.grading.protocol.Plain;
 import gradkit.grading.protocol.Reply;
 import gradkit.grading.protocol.Request;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +23,14 @@ import java.util.List;
  * }</pre>
  */
 public final class StudentCode {
+    /** More than any class javac makes of one exercise's file; a bigger file is not read. */
+    private static final int MAX_CLASS_BYTES = 1 << 22;
     private final WorkerSession session;
+    private final Path studentClasses;
 
-    private StudentCode(WorkerSession session) {
+    private StudentCode(WorkerSession session, Path studentClasses) {
         this.session = session;
+        this.studentClasses = studentClasses;
     }
 
     /**
@@ -32,7 +41,7 @@ public final class StudentCode {
      */
     public static StudentCode current() {
         if (Thread.currentThread().getContextClassLoader() instanceof ExerciseLoader tests) {
-            return new StudentCode(tests.session());
+            return new StudentCode(tests.session(), tests.studentClasses());
         }
         throw new IllegalStateException("This grading test calls the student's code through a worker JVM, which only"
                 + " the grader starts: run it with ./kit grade.");
@@ -67,6 +76,39 @@ public final class StudentCode {
             return r.values();
         }
         throw session.malformed(procedure + " returns an array of numbers, but the reply held another kind of value.");
+    }
+
+    /**
+     * The bytes of the student's compiled class {@code simpleName} (of package gradkit.exercises), as javac
+     * wrote them for this grading, for a test that reads code (with ASM). They are read as a file, here:
+     * the class is never loaded in this JVM.
+     *
+     * <pre>{@code
+     * byte[] compiled = student.compiledClass("Ex04Accumulation");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for a name that is not a simple class name
+     * @throws IllegalStateException when the class file is missing, too big or cannot be read
+     */
+    public byte[] compiledClass(String simpleName) {
+        if (!simpleName.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+            throw new IllegalArgumentException("A class of gradkit.exercises by its simple name, such as"
+                    + " \"Ex04Accumulation\", but got \"" + simpleName + "\".");
+        }
+        Path file = studentClasses.resolve("gradkit").resolve("exercises").resolve(simpleName + ".class");
+        String unread = "The grader cannot read the compiled " + simpleName + ".";
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalStateException(unread);
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(MAX_CLASS_BYTES + 1);
+            if (bytes.length > MAX_CLASS_BYTES) {
+                throw new IllegalStateException(unread + " It is bigger than " + MAX_CLASS_BYTES + " bytes.");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException(unread, e);
+        }
     }
 
     /** The value the probe returned for the call. */
