@@ -196,7 +196,7 @@ class GraderSelfTest {
     }
 
     /**
-     * Exercises graded through a worker JVM (01 and 02, {@code gradkit.grading.client}) hold without the
+     * Exercises graded through a worker JVM (those with a probe, {@code gradkit.grading.client}) hold without the
      * static check on every JDK, each case with the outcome it names for that: nothing there rests on the
      * security policy, and what the student's code does in its worker can change only its answers.
      */
