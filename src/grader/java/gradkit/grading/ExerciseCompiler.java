@@ -101,7 +101,7 @@ public final class ExerciseCompiler implements AutoCloseable {
                 continue;
             }
             String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName().toString();
-            inTests |= file.endsWith("Test.java");
+            inTests |= file.endsWith("Test.java") || file.endsWith("Probe.java");
             lines.add(file + ":" + d.getLineNumber() + ": error: " + d.getMessage(Locale.ROOT));
             String source = sourceLine(d);
             if (!source.isBlank()) {

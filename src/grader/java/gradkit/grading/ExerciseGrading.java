@@ -29,6 +29,9 @@ import java.util.stream.Stream;
  *   <li>run the tests in a test JVM of its own ({@link TestJvm}), so that nothing one exercise's code
  *       does in its JVM can touch another exercise's tests.</li>
  * </ol>
+ * An exercise with a probe ({@link Probes}) is graded the new way instead ({@link WorkerGrading}): the
+ * probe is compiled against the student's classes, the tests without them, and the tests run in this
+ * JVM, calling the student's code in a worker JVM.
  *
  * <pre>{@code
  * ExerciseResult r = new ExerciseGrading(exercise, helpers, classpath, jvm, true).grade(compiler, submission, scratch);
@@ -61,7 +64,12 @@ final class ExerciseGrading {
             if (!refused.isEmpty()) {
                 return refusedAll(refused);
             }
-            problem = compileTests(compiler, scratch);
+            Path probe = Probes.source(exercise);
+            problem = probe == null ? compileTests(compiler, scratch)
+                    : worker().compile(compiler, scratch, testSourcesOf(), libraryClasspath());
+            if (problem.isEmpty() && probe != null) {
+                problem = clashes(scratch.resolve("student"), List.of(scratch.resolve("tests"), scratch.resolve("probe")));
+            }
             if (!problem.isEmpty()) {
                 return failedAll(problem, exercise.studentFile() + " could not be graded (see above).");
             }
@@ -69,7 +77,8 @@ final class ExerciseGrading {
             if (implementations != null) {
                 ImplementationRuns.run(implementations, compiler, scratch, libraryClasspath(), jvm, exercise.studentFile());
             }
-            List<TestOutcome> outcomes = jvm.run(scratch.resolve("student"), scratch.resolve("tests"), exercise.tests());
+            List<TestOutcome> outcomes = probe != null ? worker().run(scratch, libraryClasspath())
+                    : jvm.run(scratch.resolve("student"), scratch.resolve("tests"), exercise.tests());
             List<TestResult> results = new ArrayList<>();
             for (int i = 0; i < exercise.tests().size(); i++) {
                 results.add(new TestResult(exercise.tests().get(i), outcomes.get(i)));
@@ -129,12 +138,25 @@ final class ExerciseGrading {
         if (!graded.success()) {
             return graded.messages();
         }
+        return clashes(student, List.of(tests));
+    }
+
+    private WorkerGrading worker() {
+        return new WorkerGrading(exercise, classpath, jvm);
+    }
+
+    /** Refuses student classes outside gradkit.exercises, or named like a class of {@code graders}; "" when none. */
+    private String clashes(Path student, List<Path> graders) throws IOException {
         Set<String> own = classNames(student);
         if (!own.stream().allMatch(c -> c.startsWith("gradkit/exercises/"))) {
             return exercise.studentFile() + " must declare \"package gradkit.exercises;\" and nothing else.";
         }
+        Set<String> theirs = new TreeSet<>();
+        for (Path g : graders) {
+            theirs.addAll(classNames(g));
+        }
         Set<String> clash = new TreeSet<>(own);
-        clash.retainAll(classNames(tests));
+        clash.retainAll(theirs);
         if (!clash.isEmpty()) {
             return exercise.studentFile() + " defines " + clash.stream().map(c -> c.replace('/', '.'))
                     .collect(Collectors.joining(", ")) + ", a name the grading tests use. Rename it.";

@@ -1,12 +1,14 @@
 package gradkit.grading;
 
+import gradkit.grading.client.StudentThrew;
 import java.security.AccessControlException;
 import org.opentest4j.AssertionFailedError;
 
 /**
  * Turns what a test threw into a sentence for the student: the assertion's message, "Not implemented
  * yet" for a TODO, what the grader does not allow for a refused permission, and where in the exercise
- * code it happened. The throwable may be hostile (its getMessage may throw or return megabytes): every
+ * code it happened. What student code threw in a worker JVM comes as a {@link StudentThrew} (its class
+ * by name, its message and line as text) and reads the same. The throwable may be hostile (its getMessage may throw or return megabytes): every
  * call on it is guarded and the result is capped.
  *
  * <pre>{@code
@@ -33,13 +35,13 @@ final class Failures {
             String message = StudentText.cap(String.valueOf(t.getMessage()), TestRunner.MAX_MESSAGE_CHARS);
             return cause != null && cause != t && isTodo(cause) ? describeUnguarded(cause) + "\n" + message : message;
         }
-        if (t instanceof ExceptionInInitializerError && t.getCause() != null && t.getCause() != t) {
+        if (is(t, ExceptionInInitializerError.class) && t.getCause() != null && t.getCause() != t) {
             return inStaticInitializer(t.getCause());
         }
         String text;
         if (isTodo(t)) {
             text = "Not implemented yet: " + t.getMessage();
-        } else if (t instanceof StackOverflowError) {
+        } else if (is(t, StackOverflowError.class)) {
             text = "StackOverflowError: the call stack overflowed (endless or too deep recursion?)";
         } else if (t instanceof AccessControlException denied) {
             text = refused(denied);
@@ -61,6 +63,11 @@ final class Failures {
      * calling java.nio.file.Files.readAllLines: Not allowed: ...".
      */
     private static String inStaticInitializer(Throwable cause) {
+        if (cause instanceof StudentThrew s) {
+            String where = s.where().isEmpty() ? "" : " at " + s.fileAndLine() + (s.calling().isEmpty() ? "" : ", calling " + s.calling());
+            String why = isTodo(s) ? "Not implemented yet: " + s.getMessage() : StudentText.cap(String.valueOf(s), TestRunner.MAX_MESSAGE_CHARS);
+            return "The class could not be loaded: its static initializer failed" + where + ": " + why;
+        }
         StackTraceElement[] stack = cause.getStackTrace();
         int frame = firstExerciseFrame(stack);
         String where = "";
@@ -93,11 +100,20 @@ final class Failures {
 
     /** True for the exception an untouched exercise method throws. */
     static boolean isTodo(Throwable t) {
-        return t instanceof UnsupportedOperationException && t.getMessage() != null && t.getMessage().startsWith("TODO");
+        return (t instanceof UnsupportedOperationException || t instanceof StudentThrew s && s.is(UnsupportedOperationException.class))
+                && t.getMessage() != null && t.getMessage().startsWith("TODO");
+    }
+
+    /** True when {@code t} is a {@code type}, or student code in a worker JVM threw exactly one. */
+    private static boolean is(Throwable t, Class<? extends Throwable> type) {
+        return type.isInstance(t) || t instanceof StudentThrew s && s.is(type);
     }
 
     /** The first stack frame in exercise code (a class of gradkit.exercises that is not a test). */
     private static String whereInExercise(Throwable t) {
+        if (t instanceof StudentThrew s) {
+            return s.where().isEmpty() ? "" : "at " + s.where();
+        }
         StackTraceElement[] stack = t.getStackTrace();
         int frame = firstExerciseFrame(stack);
         return frame < 0 ? "" : "at " + stack[frame];

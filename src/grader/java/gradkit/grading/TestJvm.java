@@ -68,6 +68,26 @@ public final class TestJvm {
         this.sandbox = sandbox;
     }
 
+    /** The sandbox every JVM of this grading runs in (the worker JVMs too). */
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** The heap cap of every JVM of this grading, in MB. */
+    int heapMegabytes() {
+        return heapMegabytes;
+    }
+
+    /** The longest one test may run (and one call into a worker JVM). */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** The seed of this grading run's drawn inputs. */
+    long seed() {
+        return seed;
+    }
+
     /** What the runs so far found worth telling (e.g. a JDK without the SecurityManager). */
     public Set<String> notes() {
         return notes;

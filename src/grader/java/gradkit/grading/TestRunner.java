@@ -244,7 +244,7 @@ public final class TestRunner {
     }
 
     /** The test method by name (test methods are not overloaded; parameterized ones take arguments). */
-    private static java.lang.reflect.Method findMethod(Class<?> testClass, String name) throws NoSuchMethodException {
+    static java.lang.reflect.Method findMethod(Class<?> testClass, String name) throws NoSuchMethodException {
         for (java.lang.reflect.Method m : testClass.getDeclaredMethods()) {
             if (m.getName().equals(name)) {
                 return m;

@@ -1,5 +1,6 @@
 package gradkit.exercises;
 
+import gradkit.grading.client.ExerciseLoader;
 import java.util.SplittableRandom;
 
 /**
@@ -8,7 +9,8 @@ import java.util.SplittableRandom;
  * fails, while the fixed cases keep the messages of the common mistakes readable.
  *
  * <p>Reproducible all the same. The grader draws one seed per grading run and gives it to the test JVM
- * as the system property {@value #SEED_PROPERTY} (see {@code TestJvm}); each test draws from that seed
+ * as the system property {@value #SEED_PROPERTY} (see {@code TestJvm}), or, to tests that run in the
+ * grader's own JVM, by their class loader ({@code ExerciseLoader}); each test draws from that seed
  * and its own name, so its inputs do not depend on which other tests ran. A failure at a drawn input
  * names the input and the seed ({@link #source()}); to grade again with the same draws, give the grader
  * the same property: {@code JAVA_TOOL_OPTIONS=-Dgradkit.seed=SEED ./kit grade ex02}. Outside the grader
@@ -37,7 +39,11 @@ final class DrawnInputs {
 
     /** The draws of one test (name it after the test method) in this grading run. */
     static DrawnInputs forTest(String test) {
-        return new DrawnInputs(Long.getLong(SEED_PROPERTY, 0L), test);
+        // Tests that run in the grader's JVM (their exercise has a worker) read their run's seed from the
+        // class loader the grader gave them: a system property there would be shared by every run.
+        long seed = Thread.currentThread().getContextClassLoader() instanceof ExerciseLoader tests ? tests.seed()
+                : Long.getLong(SEED_PROPERTY, 0L);
+        return new DrawnInputs(seed, test);
     }
 
     /** A number drawn uniformly from [low, high). */

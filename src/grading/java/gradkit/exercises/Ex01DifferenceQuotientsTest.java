@@ -1,6 +1,7 @@
 package gradkit.exercises;
 
 import gradkit.grading.Points;
+import gradkit.grading.client.StudentCode;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -8,9 +9,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Grades exercise 01: the three quotients against the library's finite differences, and the steps
  * h against the balance of truncation and rounding, also at x = 0 and at tiny x.
+ *
+ * <p>The student's code runs in a worker JVM ({@link StudentCode}): a quotient is asked for with the
+ * name of a function of the worker's catalogue ("cube", "exp"), and compared here with what
+ * {@link Oracle} computes from this class's own copy of that function.
  */
 class Ex01DifferenceQuotientsTest {
+    /** The worker's "cube", for the expected values. */
     private static final DoubleUnaryOperator CUBE = x -> x * x * x;
+    private final StudentCode student = StudentCode.current();
     private static final double[][] POINTS_AND_STEPS = {{1.0, 0.1}, {-2.0, 1e-3}, {0.5, 0.25}, {3.0, 1e-6}, {0.0, 0.5}};
     /** Where the steps are tried: 0 and tiny x (where scaling by |x| alone gives h = 0 or too small), and large x. */
     private static final double[] STEP_POINTS = {0.0, 1e-9, 0.5, 1.0, -30.0, 1e4};
@@ -25,7 +32,7 @@ class Ex01DifferenceQuotientsTest {
     void forwardQuotient() {
         for (double[] c : POINTS_AND_STEPS) {
             double expected = Oracle.forwardDifference(CUBE, c[0], c[1]);
-            Feedback.near(expected, Ex01DifferenceQuotients.forward(CUBE, c[0], c[1]), 1e-9 * Math.max(1, Math.abs(expected)),
+            Feedback.near(expected, student.number("forward", "cube", c[0], c[1]), 1e-9 * Math.max(1, Math.abs(expected)),
                     quotient("forward", c[0], c[1]), "f(x + h) - f(x), divided by h (one step, not 2h); for h = 0.1"
                             + " at x = 1 the answer is 3.31, not the exact derivative 3.");
         }
@@ -37,7 +44,7 @@ class Ex01DifferenceQuotientsTest {
     void backwardQuotient() {
         for (double[] c : POINTS_AND_STEPS) {
             double expected = Oracle.backwardDifference(CUBE, c[0], c[1]);
-            Feedback.near(expected, Ex01DifferenceQuotients.backward(CUBE, c[0], c[1]), 1e-9 * Math.max(1, Math.abs(expected)),
+            Feedback.near(expected, student.number("backward", "cube", c[0], c[1]), 1e-9 * Math.max(1, Math.abs(expected)),
                     quotient("backward", c[0], c[1]), "f(x) - f(x - h), in that order, divided by h; for h = 0.1 at"
                             + " x = 1 the answer is 2.71.");
         }
@@ -49,7 +56,7 @@ class Ex01DifferenceQuotientsTest {
     void centralQuotient() {
         for (double[] c : POINTS_AND_STEPS) {
             double expected = Oracle.centralDifference(CUBE, c[0], c[1]);
-            Feedback.near(expected, Ex01DifferenceQuotients.central(CUBE, c[0], c[1]), 1e-9 * Math.max(1, Math.abs(expected)),
+            Feedback.near(expected, student.number("central", "cube", c[0], c[1]), 1e-9 * Math.max(1, Math.abs(expected)),
                     quotient("central", c[0], c[1]), "f(x + h) - f(x - h), in that order; the two points are 2h"
                             + " apart, so divide by 2h; for h = 0.1 at x = 1 the answer is 3.01.");
         }
@@ -60,8 +67,8 @@ class Ex01DifferenceQuotientsTest {
     @DisplayName("central quotient is second order: halving h quarters the error")
     void centralIsSecondOrder() {
         double h = 1e-2;
-        double errorH = Math.abs(Ex01DifferenceQuotients.central(Math::exp, 1.0, h) - Math.E);
-        double errorHalf = Math.abs(Ex01DifferenceQuotients.central(Math::exp, 1.0, h / 2) - Math.E);
+        double errorH = Math.abs(student.number("central", "exp", 1.0, h) - Math.E);
+        double errorHalf = Math.abs(student.number("central", "exp", 1.0, h / 2) - Math.E);
         double ratio = errorH / errorHalf;
         Feedback.check(ratio > 3.5 && ratio < 4.5, "error(h) / error(h/2) of central(exp, x = 1) with h = 0.01:"
                 + " expected about 4 (error ~ h^2), got " + ratio + ".", ratio > 1.5 && ratio < 2.5
@@ -83,10 +90,10 @@ class Ex01DifferenceQuotientsTest {
     @DisplayName("forwardStep balances truncation and rounding")
     void forwardStepIsBalanced() {
         for (double x : STEP_POINTS) {
-            double h = Ex01DifferenceQuotients.forwardStep(x);
+            double h = student.number("forwardStep", x);
             checkStep("forwardStep", x, h, Math.sqrt(Math.ulp(1.0)) * Math.max(1.0, Math.abs(x)), "sqrt(eps)*max(1, |x|)");
             double exact = 3 * x * x;
-            Feedback.near(exact, Ex01DifferenceQuotients.forward(CUBE, x, h), 1e-6 * Math.max(1, exact),
+            Feedback.near(exact, student.number("forward", "cube", x, h), 1e-6 * Math.max(1, exact),
                     "forward(x^3, x = " + x + ", h = forwardStep(x) = " + h + ") against 3x^2, within 1e-6 relative",
                     "the step is in the right range (checked just before), so look at forward() itself: its own"
                             + " test says more.");
@@ -98,10 +105,10 @@ class Ex01DifferenceQuotientsTest {
     @DisplayName("centralStep balances truncation and rounding")
     void centralStepIsBalanced() {
         for (double x : STEP_POINTS) {
-            double h = Ex01DifferenceQuotients.centralStep(x);
+            double h = student.number("centralStep", x);
             checkStep("centralStep", x, h, Math.cbrt(Math.ulp(1.0)) * Math.max(1.0, Math.abs(x)), "cbrt(eps)*max(1, |x|)");
             double exact = 3 * x * x;
-            Feedback.near(exact, Ex01DifferenceQuotients.central(CUBE, x, h), 1e-9 * Math.max(1, exact),
+            Feedback.near(exact, student.number("central", "cube", x, h), 1e-9 * Math.max(1, exact),
                     "central(x^3, x = " + x + ", h = centralStep(x) = " + h + ") against 3x^2, within 1e-9 relative",
                     "the step is in the right range (checked just before), so look at central() itself: its own"
                             + " test says more.");

@@ -2,6 +2,7 @@ package gradkit.exercises;
 
 import gradkit.engine.Value;
 import gradkit.grading.Points;
+import gradkit.grading.client.StudentCode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * below the other. The scale is the size of the chain rule's terms, not of the result: the terms of
  * df/dy = (1 - tanh²(xy))·x + exp(x) cancel near x = -0.57, and there the result's own size says
  * nothing about the rounding in it.
+ *
+ * <p>The student's code runs in a worker JVM ({@link StudentCode}); the expected values, and the
+ * drawn inputs until each is sent, exist only here.
  */
 class Ex02ChainRuleByHandTest {
     private static final double[][] XY = {{0.0, 2.0}, {0.5, -1.0}, {-1.2, 0.7}, {2.0, 0.3}, {0.1, 4.0}};
@@ -35,6 +39,7 @@ class Ex02ChainRuleByHandTest {
     private static final double TOLERANCE = 1e-14;
     /** Closer than this, relative to the scale, yet not within TOLERANCE: the accuracy of a finite difference. */
     private static final double FINITE_DIFFERENCE_CLOSE = 1e-6;
+    private final StudentCode student = StudentCode.current();
 
     /** f(x, y) = tanh(x*y) + exp(x)*y with the library's Value; returns {df/dx, df/dy}. */
     private static double[] engineGradientOfF(double x, double y) {
@@ -82,9 +87,9 @@ class Ex02ChainRuleByHandTest {
     }
 
     /** Checks df/dx at one input; {@code drawn} says where the input came from ("" for a fixed one). */
-    private static void checkDfdx(double x, double y, String drawn) {
+    private void checkDfdx(double x, double y, String drawn) {
         double t = Math.tanh(x * y);
-        double got = Ex02ChainRuleByHand.dfdx(x, y);
+        double got = student.number("dfdx", x, y);
         double expected = engineGradientOfF(x, y)[0];
         double scale = Math.abs(y) * (1 + Math.exp(x));   // |(1 - t^2) y| + |exp(x) y| at most
         Feedback.near(expected, got, TOLERANCE * scale, "df/dx at (x, y) = (" + x + ", " + y + ")" + drawn,
@@ -93,9 +98,9 @@ class Ex02ChainRuleByHandTest {
                         + " (1 - tanh(xy)^2) * y (tanh' from its OUTPUT, times du/dx = y) and exp(x) * y.");
     }
 
-    private static void checkDfdy(double x, double y, String drawn) {
+    private void checkDfdy(double x, double y, String drawn) {
         double t = Math.tanh(x * y);
-        double got = Ex02ChainRuleByHand.dfdy(x, y);
+        double got = student.number("dfdy", x, y);
         double expected = engineGradientOfF(x, y)[1];
         double scale = Math.abs(x) + Math.exp(x);         // |(1 - t^2) x| + |exp(x)| at most
         Feedback.near(expected, got, TOLERANCE * scale, "df/dy at (x, y) = (" + x + ", " + y + ")" + drawn,
@@ -104,9 +109,9 @@ class Ex02ChainRuleByHandTest {
                         + " (the inner derivative is x), and d(exp(x)*y)/dy = exp(x) (y itself drops out).");
     }
 
-    private static void checkDgdx(double x, String drawn) {
+    private void checkDgdx(double x, String drawn) {
         double sigma = 1 / (1 + Math.exp(-(3 * x * x - 1)));
-        double got = Ex02ChainRuleByHand.dgdx(x);
+        double got = student.number("dgdx", x);
         double expected = engineDerivativeOfG(x);
         // sigmoid' is at most 1/4 and s(1 - s) is rounded to about 1e-16 absolute, so 6|x| bounds the terms.
         double scale = 6 * Math.abs(x);

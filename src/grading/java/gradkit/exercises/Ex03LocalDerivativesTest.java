@@ -2,8 +2,10 @@ package gradkit.exercises;
 
 import gradkit.engine.Value;
 import gradkit.grading.Points;
+import gradkit.grading.client.StudentCode;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,8 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * upstream gradients (never 1: the rule must multiply by out.grad()) into inputs whose grads already
  * hold a value (the rule must add, not overwrite), and the binary rules also with one node used as
  * both inputs.
+ *
+ * <p>The student's code runs in a worker JVM ({@link StudentCode}): each run of a rule is one request
+ * (the operation's name, the inputs' data, the grads they hold, the upstream gradient), for which the
+ * worker builds the Scalars, runs the output's rule once and returns the inputs' grads. The expected
+ * grads are computed here.
  */
 class Ex03LocalDerivativesTest {
+    private final StudentCode student = StudentCode.current();
     /** What the input's grad holds before each run of a rule: first nothing, then old gradients. */
     private static final double[] HELD = {0.0, 0.625, -1.375};
 
@@ -37,22 +45,22 @@ class Ex03LocalDerivativesTest {
         return in.grad();
     }
 
-    private static void checkUnary(String name, Function<Scalar, Scalar> op, Function<Value, Value> truth, double a,
+    /**
+     * Checks a unary rule at input {@code a}; {@code step} runs the student's rule once in the worker:
+     * given the grad the input holds and out's grad, it returns the input's grad afterwards.
+     */
+    private static void checkUnary(String name, DoubleBinaryOperator step, Function<Value, Value> truth, double a,
                                    String hint) {
         double local = engineLocal(truth, a);
         for (double[] run : runs(Double.doubleToLongBits(a))) {
-            Scalar in = new Scalar(a);
-            in.setGrad(run[1]);
-            Scalar out = op.apply(in);
-            out.setGrad(run[0]);
-            out.backwardStep();
-            Feedback.gradient(run[1] + local * run[0], in.grad(), run[1], run[0], name + " with out.grad() = "
+            double grad = step.applyAsDouble(run[1], run[0]);
+            Feedback.gradient(run[1] + local * run[0], grad, run[1], run[0], name + " with out.grad() = "
                     + run[0] + ", input grad " + run[1] + " before the rule: the input's grad", hint);
         }
     }
 
-    private static void checkBinary(String name, BiFunction<Scalar, Scalar, Scalar> op,
-                                    BiFunction<Value, Value, Value> truth, double a, double b, String hint) {
+    /** Checks the rule of the worker's {@code name} ("add", "mul") at (a, b), and with one node as both inputs. */
+    private void checkBinary(String name, BiFunction<Value, Value, Value> truth, double a, double b, String hint) {
         Value va = Value.of(a);
         Value vb = Value.of(b);
         truth.apply(va, vb).backward();
@@ -61,25 +69,15 @@ class Ex03LocalDerivativesTest {
         for (double[] run : runs(Double.doubleToLongBits(a) ^ Double.doubleToLongBits(b))) {
             double heldA = run[1];
             double heldB = -run[1] / 2 + 0.25;
-            Scalar sa = new Scalar(a);
-            Scalar sb = new Scalar(b);
-            sa.setGrad(heldA);
-            sb.setGrad(heldB);
-            Scalar out = op.apply(sa, sb);
-            out.setGrad(run[0]);
-            out.backwardStep();
+            double[] grads = student.numbers(name, a, b, heldA, heldB, run[0]);
             String where = name + "(" + a + ", " + b + ") with out.grad() = " + run[0] + ", input grads " + heldA
                     + " and " + heldB + " before the rule: ";
-            Feedback.gradient(heldA + va.grad() * run[0], sa.grad(), heldA, run[0], where + "grad of the FIRST input", hint);
-            Feedback.gradient(heldB + vb.grad() * run[0], sb.grad(), heldB, run[0], where + "grad of the SECOND input", hint);
+            Feedback.gradient(heldA + va.grad() * run[0], grads[0], heldA, run[0], where + "grad of the FIRST input", hint);
+            Feedback.gradient(heldB + vb.grad() * run[0], grads[1], heldB, run[0], where + "grad of the SECOND input", hint);
         }
         // One node as both inputs: both contributions must land in the same grad.
-        Scalar s = new Scalar(a);
-        s.setGrad(0.5);
-        Scalar out = op.apply(s, s);
-        out.setGrad(-1.25);
-        out.backwardStep();
-        Feedback.gradient(0.5 + shared.grad() * -1.25, s.grad(), 0.5, -1.25, name + "(x, x), the SAME node twice, x = "
+        double grad = student.number(name + "SameNode", a, 0.5, -1.25);
+        Feedback.gradient(0.5 + shared.grad() * -1.25, grad, 0.5, -1.25, name + "(x, x), the SAME node twice, x = "
                 + a + ", grad 0.5 before, out.grad() = -1.25: x's grad", "both contributions add into the one grad"
                 + " (read the old grad, add, write back, once per input).");
     }
@@ -89,7 +87,7 @@ class Ex03LocalDerivativesTest {
     @Points(2)
     @DisplayName("add: both inputs receive out.grad")
     void add(double a, double b) {
-        checkBinary("add", Ex03LocalDerivatives::add, Value::add, a, b,
+        checkBinary("add", Value::add, a, b,
                 "d(a+b)/da = d(a+b)/db = 1, times out.grad(), added to each input's grad.");
     }
 
@@ -98,7 +96,7 @@ class Ex03LocalDerivativesTest {
     @Points(2)
     @DisplayName("mul: each input receives the other's data times out.grad")
     void mul(double a, double b) {
-        checkBinary("mul", Ex03LocalDerivatives::mul, Value::mul, a, b,
+        checkBinary("mul", Value::mul, a, b,
                 "d(ab)/da = b and d(ab)/db = a (each input gets the OTHER one's data), times out.grad(), added"
                         + " to its grad.");
     }
@@ -108,7 +106,8 @@ class Ex03LocalDerivativesTest {
     @Points(2)
     @DisplayName("pow: n * a^(n-1) * out.grad")
     void pow(double a, double n) {
-        checkUnary("pow(" + a + ", " + n + ")", s -> Ex03LocalDerivatives.pow(s, n), v -> v.pow(n), a,
+        checkUnary("pow(" + a + ", " + n + ")", (held, upstream) -> student.number("pow", a, n, held, upstream),
+                v -> v.pow(n), a,
                 "n * a^(n-1) (not a^n, not n * a^n), times out.grad(), added to a's grad.");
     }
 
@@ -117,7 +116,8 @@ class Ex03LocalDerivativesTest {
     @Points(2)
     @DisplayName("exp: exp(a) * out.grad")
     void exp(double a) {
-        checkUnary("exp(" + a + ")", Ex03LocalDerivatives::exp, Value::exp, a,
+        checkUnary("exp(" + a + ")",
+                (held, upstream) -> student.number("exp", a, held, upstream), Value::exp, a,
                 "exp is its own derivative: out.data() already holds exp(a); times out.grad(), added to a's grad.");
     }
 
@@ -126,7 +126,8 @@ class Ex03LocalDerivativesTest {
     @Points(2)
     @DisplayName("tanh: (1 - tanh(a)^2) * out.grad")
     void tanh(double a) {
-        checkUnary("tanh(" + a + ")", Ex03LocalDerivatives::tanh, Value::tanh, a,
+        checkUnary("tanh(" + a + ")",
+                (held, upstream) -> student.number("tanh", a, held, upstream), Value::tanh, a,
                 "1 - t*t with t = out.data() (the OUTPUT, tanh(a)), not 1 - a*a; times out.grad(), added to a's grad.");
     }
 }

@@ -1,9 +1,7 @@
 package gradkit.exercises;
 
 import gradkit.grading.Points;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import gradkit.grading.client.StudentCode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -22,6 +20,11 @@ import org.objectweb.asm.Opcodes;
 /**
  * Grades exercise 04: gradients add up when a node is used twice, at fixed inputs and at inputs drawn
  * for this grading; and the derivative of x*x comes from running the backward rule, not from 2x.
+ *
+ * <p>The student's code runs in a worker JVM ({@link StudentCode}): the worker builds the Scalars of each
+ * scenario from plain numbers, runs the student's code on them and returns the grads; the expected
+ * values are computed here. The one check that reads code reads the student's compiled class file here,
+ * as bytes, without loading it.
  */
 class Ex04AccumulationTest {
     /** The hint when accumulate itself is wrong: every other test of this exercise goes through it. */
@@ -29,26 +32,24 @@ class Ex04AccumulationTest {
             + " test of accumulate), and the rules of mul and add go through it: fix accumulate first.";
     /** Inputs drawn per test and grading ({@link DrawnInputs}), after the fixed ones. */
     private static final int DRAWS = 10;
+    private final StudentCode student = StudentCode.current();
 
     /** Does the student's accumulate add? The other tests' hints depend on it. */
-    private static boolean studentAccumulateAdds(double held, double contribution) {
-        Scalar probe = new Scalar(0.0);
-        probe.setGrad(held);
-        Ex04Accumulation.accumulate(probe, contribution);
-        return probe.grad() == held + contribution;
+    private boolean studentAccumulateAdds(double held, double contribution) {
+        double grad = student.numbers("accumulate", 0.0, held, new double[] {contribution})[0];
+        return grad == held + contribution;
     }
 
     @Test
     @Points(2)
     @DisplayName("accumulate adds to the grad already there")
     void accumulateAdds() {
-        Scalar node = new Scalar(1.0);
-        node.setGrad(0.5);
-        Ex04Accumulation.accumulate(node, 2.0);
-        Feedback.gradient(2.5, node.grad(), 0.5, 1.0, "grad 0.5, then accumulate(node, 2.0)", "add to the grad"
+        // A node of data 1.0 and grad 0.5 given 2.0, and then -1.0: the second request repeats the first call.
+        double afterFirst = student.numbers("accumulate", 1.0, 0.5, new double[] {2.0})[0];
+        Feedback.gradient(2.5, afterFirst, 0.5, 1.0, "grad 0.5, then accumulate(node, 2.0)", "add to the grad"
                 + " (+=); overwriting it (=) is exactly the bug this exercise is about.");
-        Ex04Accumulation.accumulate(node, -1.0);
-        Feedback.gradient(1.5, node.grad(), 2.5, 1.0, "grad 2.5, then accumulate(node, -1.0)", "add the"
+        double afterSecond = student.numbers("accumulate", 1.0, 0.5, new double[] {2.0, -1.0})[1];
+        Feedback.gradient(1.5, afterSecond, 2.5, 1.0, "grad 2.5, then accumulate(node, -1.0)", "add the"
                 + " contribution as it is, negative ones too.");
     }
 
@@ -66,8 +67,8 @@ class Ex04AccumulationTest {
         squareComesFromTheRule();
     }
 
-    private static void checkSquare(double x, String drawn) {
-        double got = Ex04Accumulation.derivativeOfSquare(x);
+    private void checkSquare(double x, String drawn) {
+        double got = student.number("derivativeOfSquare", x);
         String why;
         if (!studentAccumulateAdds(1.5, 2.0)) {
             why = ACCUMULATE_BROKEN;
@@ -91,35 +92,33 @@ class Ex04AccumulationTest {
      * x + x are exact, so no input tells them apart. So the code is read too: derivativeOfSquare must run
      * a backward rule, calling backwardStep() itself or in a method of its class that it calls.
      */
-    private static void squareComesFromTheRule() {
-        Scalar leaf = new Scalar(-0.0);
-        Scalar square = Ex04Accumulation.mul(leaf, leaf);
-        square.setGrad(1.0);
-        square.backwardStep();
-        double byTheRule = leaf.grad();
-        double got = Ex04Accumulation.derivativeOfSquare(-0.0);
+    private void squareComesFromTheRule() {
+        double byTheRule = student.number("squareByTheRule", -0.0);
+        double got = student.number("derivativeOfSquare", -0.0);
         String hint = "the exercise asks for the engine's answer, not the calculus one: build the product with mul,"
                 + " seed its grad, run its backward rule and return the leaf's grad.";
         Feedback.check(Double.compare(got, byTheRule) == 0, "derivativeOfSquare(-0.0) returned " + got + ", but"
                 + " running the backward rule of mul(x, x) gives " + byTheRule + ": the leaf's grad starts at 0.0,"
                 + " and 0.0 + (-0.0) is 0.0. " + got + " is what a formula such as 2 * x gives, so this result did not"
                 + " come from running the rule.", hint);
-        Feedback.check(CallsFrom.derivativeOfSquare().contains(CallsFrom.BACKWARD_STEP), "derivativeOfSquare never"
+        byte[] compiled = student.compiledClass("Ex04Accumulation");
+        Feedback.check(CallsFrom.derivativeOfSquare(compiled).contains(CallsFrom.BACKWARD_STEP), "derivativeOfSquare never"
                 + " calls backwardStep(), itself or through a method of Ex04Accumulation, so no backward rule runs and"
                 + " its result did not come from running the rule (a formula such as 2 * x + 0.0 gives the same"
                 + " numbers).", hint);
     }
 
     /**
-     * The methods that derivativeOfSquare calls, read from the student's compiled class: its own calls,
-     * and the calls of every method and lambda of Ex04Accumulation it reaches through them.
+     * The methods that derivativeOfSquare calls, read from the student's compiled class (its bytes, read by
+     * the grader: the class is never loaded here): its own calls, and the calls of every method and lambda of
+     * Ex04Accumulation it reaches through them.
      */
     private static final class CallsFrom {
         static final String BACKWARD_STEP = "gradkit/exercises/Scalar.backwardStep()V";
         private static final String OWN = "gradkit/exercises/Ex04Accumulation.";
 
-        static Set<String> derivativeOfSquare() {
-            Map<String, Set<String>> calls = callsOfEachMethod();
+        static Set<String> derivativeOfSquare(byte[] compiled) {
+            Map<String, Set<String>> calls = callsOfEachMethod(compiled);
             Set<String> reached = new TreeSet<>();
             Deque<String> todo = new ArrayDeque<>(List.of(OWN + "derivativeOfSquare(D)D"));
             while (!todo.isEmpty()) {
@@ -134,9 +133,9 @@ class Ex04AccumulationTest {
         }
 
         /** "owner.nameDescriptor" of each method of the class to what it calls or makes a lambda of. */
-        private static Map<String, Set<String>> callsOfEachMethod() {
+        private static Map<String, Set<String>> callsOfEachMethod(byte[] compiled) {
             Map<String, Set<String>> calls = new HashMap<>();
-            new ClassReader(classBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+            new ClassReader(compiled).accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                                  String[] exceptions) {
@@ -160,17 +159,6 @@ class Ex04AccumulationTest {
             }, ClassReader.SKIP_DEBUG);
             return calls;
         }
-
-        private static byte[] classBytes() {
-            try (InputStream in = Ex04Accumulation.class.getResourceAsStream("Ex04Accumulation.class")) {
-                if (in == null) {
-                    throw new IllegalStateException("The grader cannot read the compiled Ex04Accumulation.");
-                }
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException("The grader cannot read the compiled Ex04Accumulation.", e);
-            }
-        }
     }
 
     @Test
@@ -186,8 +174,8 @@ class Ex04AccumulationTest {
         }
     }
 
-    private static void checkShared(double x, double y, String drawn) {
-        double[] got = Ex04Accumulation.gradientOfSharedInput(x, y);
+    private void checkShared(double x, double y, String drawn) {
+        double[] got = student.numbers("gradientOfSharedInput", x, y);
         String what = "gradientOfSharedInput(" + x + ", " + y + ")" + drawn + ", f = x*y + x, should be {y + 1, x} = {"
                 + (y + 1) + ", " + x + "}; got " + Oracle.show(got);
         Feedback.check(got.length == 2, what + ".", "return {df/dx, df/dy}.");
@@ -210,13 +198,8 @@ class Ex04AccumulationTest {
     @Points(1)
     @DisplayName("running a rule twice adds the gradient twice (as backward() twice does)")
     void rulesAccumulateAcrossRuns() {
-        Scalar a = new Scalar(2.0);
-        Scalar b = new Scalar(3.0);
-        Scalar p = Ex04Accumulation.mul(a, b);
-        p.setGrad(1.0);
-        p.backwardStep();
-        p.backwardStep();
-        Feedback.gradient(6.0, a.grad(), 3.0, 1.0, "mul(2, 3), its backward rule run twice: a's grad should be 3 + 3",
+        double grad = student.number("mulStepTwice", 2.0, 3.0, 1.0);
+        Feedback.gradient(6.0, grad, 3.0, 1.0, "mul(2, 3), its backward rule run twice: a's grad should be 3 + 3",
                 "accumulate must add, which is also why training zeroes grads before each step.");
     }
 }

@@ -1,11 +1,13 @@
 package gradkit.exercises;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import gradkit.engine.Value;
 import gradkit.grading.Points;
+import gradkit.grading.client.StudentCode;
+import gradkit.grading.client.StudentThrew;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -17,8 +19,13 @@ import org.junit.jupiter.api.Test;
  * backpropagation through the library's {@link Value} (exp, sum, div, log: each checked against
  * analytic derivatives in the library's own tests), on random scores and random upstream gradients,
  * at ties and at scores of ±1000.
+ *
+ * <p>The student's code runs in a worker JVM ({@link StudentCode}): scores and gradients go there as
+ * arrays of numbers (a target as a whole number), and come back bit for bit; every expected value is
+ * computed here.
  */
 class Ex11SoftmaxCrossEntropyTest {
+    private final StudentCode student = StudentCode.current();
 
     /** softmax built from Values, shifted by the largest score (a constant, so it changes no gradient). */
     private static Value[] referenceSoftmax(Value[] z) {
@@ -79,6 +86,23 @@ class Ex11SoftmaxCrossEntropyTest {
         }
     }
 
+    /**
+     * Passes when the student's call threw an IllegalArgumentException, and fails as assertThrows would
+     * otherwise (the student's class is not loaded here: it is matched by name, so a subclass does not count).
+     */
+    private static void assertRefused(Runnable call, String message) {
+        try {
+            call.run();
+        } catch (StudentThrew t) {
+            if (t.is(IllegalArgumentException.class)) {
+                return;
+            }
+            fail(message + " ==> Unexpected exception type thrown, expected: <java.lang.IllegalArgumentException>"
+                    + " but was: <" + t.className() + ">", t);
+        }
+        fail(message + " ==> Expected java.lang.IllegalArgumentException to be thrown, but nothing was thrown.");
+    }
+
     @Test
     @Points(2)
     @DisplayName("softmax: e^z / sum e^z on random scores")
@@ -90,7 +114,7 @@ class Ex11SoftmaxCrossEntropyTest {
             double[] expected = Arrays.stream(z).map(x -> Math.exp(x) / total).toArray();
             double[] library = Value.softmax(Arrays.asList(Value.all(z))).stream().mapToDouble(Value::data).toArray();
             assertClose(expected, library, 1e-12, "the library's Value.softmax agrees with the definition");
-            assertClose(expected, Ex11SoftmaxCrossEntropy.softmax(z), 1e-12,
+            assertClose(expected, student.numbers("softmax", z), 1e-12,
                     "softmax of " + Arrays.toString(z) + ". Hint: divide every e^z by the SUM of all of them");
         }
     }
@@ -101,11 +125,11 @@ class Ex11SoftmaxCrossEntropyTest {
     void softmaxLargeScoresAndTies() {
         double e = Math.E;
         assertClose(new double[] {e / (2 * e + 1), e / (2 * e + 1), 1 / (2 * e + 1)},
-                Ex11SoftmaxCrossEntropy.softmax(new double[] {1000, 1000, 999}), 1e-12,
+                student.numbers("softmax", new double[] {1000, 1000, 999}), 1e-12,
                 "softmax(1000, 1000, 999). Got NaN? e^1000 is infinity: subtract the largest score first");
-        assertClose(new double[] {0.5, 0.5}, Ex11SoftmaxCrossEntropy.softmax(new double[] {-1000, -1000}), 1e-12,
+        assertClose(new double[] {0.5, 0.5}, student.numbers("softmax", new double[] {-1000, -1000}), 1e-12,
                 "softmax(-1000, -1000). Got NaN? e^-1000 is 0 and 0/0 is NaN: subtract the largest score first");
-        assertClose(new double[] {0.25, 0.25, 0.25, 0.25}, Ex11SoftmaxCrossEntropy.softmax(new double[] {3, 3, 3, 3}),
+        assertClose(new double[] {0.25, 0.25, 0.25, 0.25}, student.numbers("softmax", new double[] {3, 3, 3, 3}),
                 1e-15, "softmax of four equal scores");
     }
 
@@ -121,11 +145,11 @@ class Ex11SoftmaxCrossEntropyTest {
             double expected = -Math.log(Math.exp(z[target]) / total);
             assertEquals(expected, gradkit.nn.Loss.crossEntropy(Arrays.asList(Value.all(z)), target).data(), 1e-12,
                     "the library's Loss.crossEntropy agrees with the definition");
-            assertEquals(expected, Ex11SoftmaxCrossEntropy.crossEntropy(z, target), 1e-12,
+            assertEquals(expected, student.number("crossEntropy", z, (double) target), 1e-12,
                     "cross-entropy of " + Arrays.toString(z) + " with target " + target
                             + ". Hint: -log of the target's probability, a positive number");
         }
-        assertEquals(Math.log(1 + Math.E), Ex11SoftmaxCrossEntropy.crossEntropy(new double[] {1000, 1001}, 0), 1e-12,
+        assertEquals(Math.log(1 + Math.E), student.number("crossEntropy", new double[] {1000, 1001}, 0.0), 1e-12,
                 "cross-entropy of (1000, 1001) with target 0 is log(1 + e). Hint: log(sum e^(z - m)) + m - z_target");
     }
 
@@ -134,11 +158,11 @@ class Ex11SoftmaxCrossEntropyTest {
     @DisplayName("cross-entropy refuses a target outside the scores")
     void crossEntropyRefusesBadTargets() {
         double[] z = {0.1, 0.2, 0.3};
-        assertThrows(IllegalArgumentException.class, () -> Ex11SoftmaxCrossEntropy.crossEntropy(z, 3),
+        assertRefused(() -> student.number("crossEntropy", z, 3.0),
                 "target 3 of 3 scores must give IllegalArgumentException.");
-        assertThrows(IllegalArgumentException.class, () -> Ex11SoftmaxCrossEntropy.crossEntropy(z, -1),
+        assertRefused(() -> student.number("crossEntropy", z, -1.0),
                 "target -1 must give IllegalArgumentException.");
-        assertThrows(IllegalArgumentException.class, () -> Ex11SoftmaxCrossEntropy.crossEntropyBackward(z, 3, 1.0),
+        assertRefused(() -> student.numbers("crossEntropyBackward", z, 3.0, 1.0),
                 "crossEntropyBackward with target 3 of 3 scores must give IllegalArgumentException too.");
     }
 
@@ -150,8 +174,8 @@ class Ex11SoftmaxCrossEntropyTest {
         for (int trial = 0; trial < 6; trial++) {
             double[] z = randomScores(random, 2 + trial, 1.5);
             double[] g = randomScores(random, z.length, 1.0);
-            double[] p = Ex11SoftmaxCrossEntropy.softmax(z);
-            assertClose(expectedSoftmaxBackward(z, g), Ex11SoftmaxCrossEntropy.softmaxBackward(p, g), 1e-12,
+            double[] p = student.numbers("softmax", z);
+            assertClose(expectedSoftmaxBackward(z, g), student.numbers("softmaxBackward", p, g), 1e-12,
                     "softmaxBackward at scores " + Arrays.toString(z) + " with upstream " + Arrays.toString(g)
                             + ". Hint: p_i * (g_i - sum_j g_j p_j); every p_i depends on every z_j");
         }
@@ -164,12 +188,12 @@ class Ex11SoftmaxCrossEntropyTest {
         double[] g = {0.3, -1.2, 2.0, 0.5};
         double mean = (0.3 - 1.2 + 2.0 + 0.5) / 4;
         double[] expected = Arrays.stream(g).map(x -> (x - mean) / 4).toArray();
-        assertClose(expected, Ex11SoftmaxCrossEntropy.softmaxBackward(new double[] {0.25, 0.25, 0.25, 0.25}, g),
+        assertClose(expected, student.numbers("softmaxBackward", new double[] {0.25, 0.25, 0.25, 0.25}, g),
                 1e-15, "softmaxBackward for four equal scores: (g_i - mean of g) / 4");
         double[] z = {0.5, -0.1, 1.2};
-        double[] p = Ex11SoftmaxCrossEntropy.softmax(z);
+        double[] p = student.numbers("softmax", z);
         assertClose(expectedSoftmaxBackward(z, new double[] {0, 1, 0}),
-                Ex11SoftmaxCrossEntropy.softmaxBackward(p, new double[] {0, 1, 0}), 1e-12,
+                student.numbers("softmaxBackward", p, new double[] {0, 1, 0}), 1e-12,
                 "softmaxBackward with upstream (0, 1, 0): d p_1 / d z, which is p_1 (1 - p_1) at z_1 and -p_1 p_j elsewhere");
     }
 
@@ -182,7 +206,7 @@ class Ex11SoftmaxCrossEntropyTest {
             double[] z = randomScores(random, 2 + trial, 2.0);
             int target = random.nextInt(z.length);
             double upstream = 0.5 + random.nextDouble() * 2.0;
-            double[] grad = Ex11SoftmaxCrossEntropy.crossEntropyBackward(z, target, upstream);
+            double[] grad = student.numbers("crossEntropyBackward", z, (double) target, upstream);
             assertClose(expectedCrossEntropyBackward(z, target, upstream), grad, 1e-12,
                     "crossEntropyBackward at scores " + Arrays.toString(z) + ", target " + target + ", upstream "
                             + upstream + ". Hint: upstream * (p_i - 1 if i is the target else p_i)");
@@ -195,10 +219,10 @@ class Ex11SoftmaxCrossEntropyTest {
     @Points(1)
     @DisplayName("cross-entropy backward at a tie and at scores of 1000")
     void crossEntropyBackwardTiesAndLargeScores() {
-        assertClose(new double[] {-0.5, 0.5}, Ex11SoftmaxCrossEntropy.crossEntropyBackward(new double[] {1000, 1000}, 0, 1.0),
+        assertClose(new double[] {-0.5, 0.5}, student.numbers("crossEntropyBackward", new double[] {1000, 1000}, 0.0, 1.0),
                 1e-15, "crossEntropyBackward((1000, 1000), target 0). Got NaN? subtract the largest score in softmax");
         double[] z = {1000, 1001, -1000};
-        assertClose(expectedCrossEntropyBackward(z, 2, -2.0), Ex11SoftmaxCrossEntropy.crossEntropyBackward(z, 2, -2.0),
+        assertClose(expectedCrossEntropyBackward(z, 2, -2.0), student.numbers("crossEntropyBackward", z, 2.0, -2.0),
                 1e-12, "crossEntropyBackward((1000, 1001, -1000), target 2, upstream -2)");
     }
 }
