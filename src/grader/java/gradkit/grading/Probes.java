@@ -1,5 +1,7 @@
 package gradkit.grading;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,11 +22,32 @@ final class Probes {
     private Probes() {
     }
 
-    /** The probe's source file for {@code exercise}, or null when it has none. */
+    /**
+     * The probe's source file for {@code exercise}, or null when it has none.
+     *
+     * @throws IllegalStateException when the grading test calls the student's code through a worker
+     *                               ({@code StudentCode}) but the probe is missing: graded without it, every
+     *                               test would fail with a misleading sentence
+     */
     static Path source(TestScanner.Exercise exercise) {
         Path file = exercise.testSource().toAbsolutePath().getParent().resolveSibling("probes")
                 .resolve(className(exercise) + ".java");
-        return Files.isRegularFile(file) ? file : null;
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        if (callsAWorker(exercise.testSource())) {
+            throw new IllegalStateException(exercise.id() + "'s grading test calls the student's code in a worker JVM,"
+                    + " but its probe " + file + " is missing: copy the probes folder with the grading tests.");
+        }
+        return null;
+    }
+
+    private static boolean callsAWorker(Path testSource) {
+        try {
+            return Files.readString(testSource).contains("gradkit.grading.client.StudentCode");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the grading test " + testSource, e);
+        }
     }
 
     /** The probe's class name without its package: "Ex01Probe" for ex01. */

@@ -21,7 +21,9 @@ final class TestKit {
         try {
             Files.writeString(dir.resolve("pom.xml"), "<project/>\n");
             copyFolder(REPOSITORY.resolve(exercisesFrom), dir.resolve("exercises"));
-            copyFolder(REPOSITORY.resolve(KitFolder.GRADING_TESTS), dir.resolve(KitFolder.GRADING_TESTS));
+            // The grading tests and, beside them, the probes that call the student's code in a worker JVM.
+            Path grading = KitFolder.GRADING_TESTS.getParent();
+            copyFolder(REPOSITORY.resolve(grading), dir.resolve(grading));
             return new KitFolder(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
