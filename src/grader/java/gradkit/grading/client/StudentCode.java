@@ -46,6 +46,48 @@ public final class StudentCode {
      * @throws WorkerFailed when the worker ended, hung, or answered off the protocol
      */
     public double number(String procedure, Object... arguments) {
+        if (returned(procedure, arguments) instanceof Plain.Real r) {
+            return r.value();
+        }
+        throw session.malformed(procedure + " returns a number, but the reply held another kind of value.");
+    }
+
+    /**
+     * Calls {@code procedure} like {@link #number} and returns the numbers it returned.
+     *
+     * <pre>{@code
+     * double[] grads = student.numbers("maxBackward", 3.0, 1.0, 0.75, -0.75, -2.5);   // {a.grad, b.grad}
+     * }</pre>
+     *
+     * @throws StudentThrew what the student's code threw
+     * @throws WorkerFailed when the worker ended, hung, or answered off the protocol
+     */
+    public double[] numbers(String procedure, Object... arguments) {
+        if (returned(procedure, arguments) instanceof Plain.Reals r) {
+            return r.values();
+        }
+        throw session.malformed(procedure + " returns numbers, but the reply held another kind of value.");
+    }
+
+    /**
+     * Calls {@code procedure} like {@link #number} and reads its yes or no: the number 1 is true, 0 false.
+     *
+     * <pre>{@code
+     * boolean yes = student.flag("isSubgradient", "abs", 0.0, 0.5, steps);
+     * }</pre>
+     *
+     * @throws StudentThrew what the student's code threw
+     * @throws WorkerFailed when the worker ended, hung, or answered off the protocol (a number other than 0 or 1)
+     */
+    public boolean flag(String procedure, Object... arguments) {
+        if (returned(procedure, arguments) instanceof Plain.Real r && (r.value() == 0.0 || r.value() == 1.0)) {
+            return r.value() == 1.0;
+        }
+        throw session.malformed(procedure + " returns a yes or no (1 or 0), but the reply held something else.");
+    }
+
+    /** The value a call returned; what the student's code threw, or a refusal, as an exception. */
+    private Plain returned(String procedure, Object[] arguments) {
         Reply reply = session.call(new Request(procedure, plain(arguments)));
         if (reply instanceof Reply.Threw t) {
             throw new StudentThrew(t.thrown());
@@ -53,10 +95,7 @@ public final class StudentCode {
         if (reply instanceof Reply.Refused r) {
             throw new IllegalStateException("The grader asked the worker for something it does not do: " + r.why());
         }
-        if (((Reply.Returned) reply).value() instanceof Plain.Real r) {
-            return r.value();
-        }
-        throw session.malformed(procedure + " returns a number, but the reply held another kind of value.");
+        return ((Reply.Returned) reply).value();
     }
 
     private static List<Plain> plain(Object[] arguments) {

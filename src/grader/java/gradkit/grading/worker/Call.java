@@ -59,6 +59,11 @@ public final class Call {
         return new Plain.Real(value);
     }
 
+    /** A yes or no to return, as a number: 1 for true, 0 for false. */
+    public Plain flag(boolean value) {
+        return new Plain.Real(value ? 1.0 : 0.0);
+    }
+
     /** An array of numbers to return. */
     public Plain reals(double[] values) {
         return new Plain.Reals(values);
