@@ -1,5 +1,6 @@
 package gradkit.grading.worker;
 
+import gradkit.check.ValueFunction;
 import gradkit.grading.protocol.Plain;
 import gradkit.grading.protocol.Request;
 import java.util.function.DoubleUnaryOperator;
@@ -52,6 +53,11 @@ public final class Call {
     /** Argument {@code i}, the name of a function of {@link Functions}, as that function. */
     public DoubleUnaryOperator function(int i) {
         return Functions.named(text(i));
+    }
+
+    /** Argument {@code i}, the name of a function of {@link ValueFunctions}, as that function. */
+    public ValueFunction valueFunction(int i) {
+        return ValueFunctions.named(text(i));
     }
 
     /** A number to return. */
