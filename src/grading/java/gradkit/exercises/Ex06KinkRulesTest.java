@@ -41,7 +41,10 @@ class Ex06KinkRulesTest {
         return true;
     }
 
-    /** The student's rule ("relu" or "abs") run once with out.grad() = UPSTREAM into an input that held HELD; returns its grad. */
+    /**
+     * The student's rule ("relu" or "abs") run once with out.grad() = UPSTREAM into an input that held HELD;
+     * returns its grad.
+     */
     private double studentGrad(String op, double x) {
         return student.number(op + "Backward", x, HELD, UPSTREAM);
     }

@@ -83,7 +83,8 @@ class Ex10KinkCrossingTest {
     void crossedAtKink() {
         probe("relu(x0)", "relu", RELU, new double[] {0.0}, 0, 1e-5, true,
                 "relu at exactly 0 is KINK there, ABOVE at +h and BELOW at -h: compare all three patterns.");
-        probe("relu(x0) - relu(-x0)", "reluMinusReluOfMinus", v -> v[0].relu().sub(v[0].neg().relu()), new double[] {0.0}, 0, 1e-5, true,
+        probe("relu(x0) - relu(-x0)", "reluMinusReluOfMinus", v -> v[0].relu().sub(v[0].neg().relu()),
+                new double[] {0.0}, 0, 1e-5, true,
                 "this is the straight line x, so values and slopes show nothing, but two relus switch branch:"
                         + " compare the branch patterns, not values or slopes.");
         probe("max(relu(2x - y) + |x|, tanh(y))", "net", NET, new double[] {0.5, 1.0}, 1, 1e-5, true,
