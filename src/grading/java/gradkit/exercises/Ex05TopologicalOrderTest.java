@@ -2,6 +2,9 @@ package gradkit.exercises;
 
 import gradkit.engine.Value;
 import gradkit.grading.Points;
+import gradkit.grading.client.StudentCode;
+import gradkit.grading.client.StudentThrew;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,15 @@ import org.junit.jupiter.api.Test;
  * tests check the defining properties (each node once, parents first, output last), never one
  * particular order. The graphs include nodes reached along paths of different lengths, in both
  * orders of the parents, where a reversed breadth-first or pre-order search goes wrong.
+ *
+ * <p>The student's code runs in a worker JVM ({@link StudentCode}). Each graph is built here, and sent
+ * as plain data ({@link #describe}: each node's operation and its operands' indices); the worker's probe
+ * builds the same graph there, and answers with the student's order as node indices, or with every
+ * node's grad after backward(). The checks map the indices back to the nodes built here, so the
+ * messages show the nodes as before.
  */
 class Ex05TopologicalOrderTest {
+    private final StudentCode student = StudentCode.current();
 
     /** A diamond: a feeds b and c, both feed d = b * c; 4 nodes. */
     private static Scalar[] diamond() {
@@ -39,6 +49,39 @@ class Ex05TopologicalOrderTest {
         Scalar tt4 = Oracle.tanh(t4);
         return List.of(new Scalar[] {a1, t1, Oracle.mul(a1, t1)}, new Scalar[] {a2, t2, Oracle.mul(t2, a2)},
                 new Scalar[] {a3, t3, tt3, Oracle.add(tt3, a3)}, new Scalar[] {a4, t4, tt4, Oracle.add(a4, tt4)});
+    }
+
+    /**
+     * The graph of {@code nodes} (each node after its parents, the output last) as the probe reads it:
+     * {operations, numbers}, e.g. {"leaf tanh", [0.5, 0, 0, 0]} for tanh(a) with a = 0.5.
+     */
+    private static Object[] describe(Scalar[] nodes) {
+        Map<Scalar, Integer> index = new IdentityHashMap<>();
+        List<String> operations = new ArrayList<>();
+        double[] numbers = new double[2 * nodes.length];
+        for (int i = 0; i < nodes.length; i++) {
+            List<Scalar> parents = nodes[i].parents();
+            operations.add(parents.isEmpty() ? "leaf" : nodes[i].op());
+            numbers[2 * i] = parents.isEmpty() ? nodes[i].data() : index.get(parents.get(0));
+            numbers[2 * i + 1] = parents.size() < 2 ? 0 : index.get(parents.get(1));
+            index.put(nodes[i], i);
+        }
+        return new Object[] {String.join(" ", operations), numbers};
+    }
+
+    /** The student's topologicalOrder of the graph of {@code nodes}, mapped back to those nodes. */
+    private List<Scalar> studentOrder(Scalar[] nodes) {
+        List<Scalar> order = new ArrayList<>();
+        for (double i : student.numbers("topologicalOrder", describe(nodes))) {
+            // -1: a node that is not in the graph (the worker built it); it stands here as a node of its own.
+            order.add(i >= 0 && i < nodes.length ? nodes[(int) i] : new Scalar(Double.NaN, "not in the graph"));
+        }
+        return order;
+    }
+
+    /** Every node's grad after the student's backward() of the graph of {@code nodes}, in the order of nodes. */
+    private double[] studentGradsAfterBackward(Scalar[] nodes) {
+        return student.numbers("backward", describe(nodes));
     }
 
     private static String describe(String graph, List<Scalar> order) {
@@ -79,9 +122,9 @@ class Ex05TopologicalOrderTest {
     @DisplayName("every node exactly once, output last")
     void everyNodeOnce() {
         Scalar[] g = diamond();
-        checkOrder("the diamond a -> (tanh(a), a*a) -> product", g, Ex05TopologicalOrder.topologicalOrder(g[3]));
+        checkOrder("the diamond a -> (tanh(a), a*a) -> product", g, studentOrder(g));
         Scalar leaf = new Scalar(2.0);
-        checkOrder("a single leaf", new Scalar[] {leaf}, Ex05TopologicalOrder.topologicalOrder(leaf));
+        checkOrder("a single leaf", new Scalar[] {leaf}, studentOrder(new Scalar[] {leaf}));
     }
 
     @Test
@@ -95,18 +138,18 @@ class Ex05TopologicalOrderTest {
         Scalar t = Oracle.tanh(p);
         Scalar r = Oracle.mul(q, t);
         Scalar out = Oracle.add(r, q);
-        checkOrder("(q * tanh(p)) + q with p = x*y, q = p + x", new Scalar[] {x, y, p, q, t, r, out},
-                Ex05TopologicalOrder.topologicalOrder(out));
+        Scalar[] nodes = {x, y, p, q, t, r, out};
+        checkOrder("(q * tanh(p)) + q with p = x*y, q = p + x", nodes, studentOrder(nodes));
         String[] names = {"a * tanh(a)", "tanh(a) * a", "tanh(tanh(a)) + a", "a + tanh(tanh(a))"};
         List<Scalar[]> graphs = unevenPaths();
         for (int i = 0; i < graphs.size(); i++) {
             Scalar[] g = graphs.get(i);
-            checkOrder(names[i], g, Ex05TopologicalOrder.topologicalOrder(g[g.length - 1]));
+            checkOrder(names[i], g, studentOrder(g));
         }
     }
 
-    private static void checkGrad(double expected, Scalar node, String what) {
-        Feedback.gradient(expected, node.grad(), 0.0, 1.0, what, "seed the output's grad with 1, then run every"
+    private static void checkGrad(double expected, double got, String what) {
+        Feedback.gradient(expected, got, 0.0, 1.0, what, "seed the output's grad with 1, then run every"
                 + " node's backwardStep() once, output first, in the reverse of the topological order.");
     }
 
@@ -117,35 +160,35 @@ class Ex05TopologicalOrderTest {
         Scalar x = new Scalar(0.3);
         Scalar y = new Scalar(-1.1);
         Scalar p = Oracle.mul(x, y);
-        Scalar out = Oracle.mul(Oracle.tanh(Oracle.add(p, x)), Oracle.add(p, y));
-        Ex05TopologicalOrder.backward(out);
+        Scalar t = Oracle.tanh(Oracle.add(p, x));
+        Scalar u = Oracle.add(p, y);
+        Scalar[] nodes = {x, y, p, t.parents().get(0), t, u, Oracle.mul(t, u)};
+        double[] grads = studentGradsAfterBackward(nodes);   // x's, y's, ..., the output's
         Value vx = Value.of(0.3);
         Value vy = Value.of(-1.1);
         Value vp = vx.mul(vy);
         vp.add(vx).tanh().mul(vp.add(vy)).backward();
-        Feedback.near(1.0, out.grad(), 0.0, "backward() of tanh(xy + x) * (xy + y): the output's own grad",
+        Feedback.near(1.0, grads[6], 0.0, "backward() of tanh(xy + x) * (xy + y): the output's own grad",
                 "backward() must seed the output's grad with 1 before running the rules.");
-        checkGrad(vx.grad(), x, "backward() of tanh(xy + x) * (xy + y) at (0.3, -1.1): dx");
-        checkGrad(vy.grad(), y, "backward() of tanh(xy + x) * (xy + y) at (0.3, -1.1): dy");
+        checkGrad(vx.grad(), grads[0], "backward() of tanh(xy + x) * (xy + y) at (0.3, -1.1): dx");
+        checkGrad(vy.grad(), grads[1], "backward() of tanh(xy + x) * (xy + y) at (0.3, -1.1): dy");
     }
 
     @Test
     @Points(1)
     @DisplayName("backward() through a diamond runs each rule once")
     void diamondBackward() {
-        Scalar[] g = diamond();
-        Ex05TopologicalOrder.backward(g[3]);
+        double[] grads = studentGradsAfterBackward(diamond());
         Value a = Value.of(0.5);
         a.tanh().mul(a.mul(a)).backward();
-        Feedback.gradient(a.grad(), g[0].grad(), 0.0, 1.0, "backward() of tanh(a) * a^2 at a = 0.5: da",
+        Feedback.gradient(a.grad(), grads[0], 0.0, 1.0, "backward() of tanh(a) * a^2 at a = 0.5: da",
                 "each rule must run exactly once, after all the nodes that use its node; a rule run twice, or"
                         + " before its node's grad is complete, gives a wrong sum.");
         List<Scalar[]> graphs = unevenPaths();
-        Scalar[] g2 = graphs.get(2);
-        Ex05TopologicalOrder.backward(g2[3]);
+        double[] grads2 = studentGradsAfterBackward(graphs.get(2));
         Value b = Value.of(-0.8);
         b.tanh().tanh().add(b).backward();
-        Feedback.gradient(b.grad(), g2[0].grad(), 0.0, 1.0, "backward() of tanh(tanh(a)) + a at a = -0.8: da",
+        Feedback.gradient(b.grad(), grads2[0], 0.0, 1.0, "backward() of tanh(tanh(a)) + a at a = -0.8: da",
                 "a node's rule may run only after every node that uses it has run.");
     }
 
@@ -153,25 +196,23 @@ class Ex05TopologicalOrderTest {
     @Points(2)
     @DisplayName("a chain of 200 000 nodes: no StackOverflowError")
     void deepChainWithoutRecursion() {
-        Scalar x = new Scalar(1.0);
-        Scalar node = x;
+        // The worker builds the chain x + 0 + 0 + ... itself (400 001 nodes are too many to describe), and
+        // in one call runs topologicalOrder, then backward(): {the order's size, x's grad}.
         int depth = 200_000;
-        for (int i = 0; i < depth; i++) {
-            node = Oracle.add(node, new Scalar(0.0));
-        }
-        Scalar output = node;
-        List<Scalar> order;
+        double[] sizeAndGrad;
         try {
-            order = Ex05TopologicalOrder.topologicalOrder(output);
-        } catch (StackOverflowError e) {
+            sizeAndGrad = student.numbers("chain", (double) depth);
+        } catch (StudentThrew e) {
+            if (!e.is(StackOverflowError.class)) {
+                throw e;
+            }
             Feedback.check(false, "topologicalOrder of a chain of 200 000 additions: StackOverflowError (the Java"
                     + " call stack ran out).", "recursion uses one call frame per level of the graph; keep the"
                     + " nodes still to visit on an explicit stack (an ArrayDeque) instead.");
             return;
         }
-        Feedback.check(order.size() == 2 * depth + 1, "topologicalOrder of a chain of 200 000 additions gave "
-                + order.size() + " nodes; it has 400 001.", "every node once.");
-        Ex05TopologicalOrder.backward(output);
-        checkGrad(1.0, x, "backward() of the chain x + 0 + 0 + ... (200 000 additions): dx");
+        Feedback.check(sizeAndGrad[0] == 2 * depth + 1, "topologicalOrder of a chain of 200 000 additions gave "
+                + (int) sizeAndGrad[0] + " nodes; it has 400 001.", "every node once.");
+        checkGrad(1.0, sizeAndGrad[1], "backward() of the chain x + 0 + 0 + ... (200 000 additions): dx");
     }
 }

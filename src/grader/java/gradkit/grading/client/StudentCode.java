@@ -111,7 +111,24 @@ public final class StudentCode {
         }
     }
 
-    /** The value the probe returned for the call. */
+    /**
+     * Calls {@code procedure} like {@link #number} and reads its yes or no: the number 1 is true, 0 false.
+     *
+     * <pre>{@code
+     * boolean yes = student.flag("isSubgradient", "abs", 0.0, 0.5, steps);
+     * }</pre>
+     *
+     * @throws StudentThrew what the student's code threw
+     * @throws WorkerFailed when the worker ended, hung, or answered off the protocol (a number other than 0 or 1)
+     */
+    public boolean flag(String procedure, Object... arguments) {
+        if (returned(procedure, arguments) instanceof Plain.Real r && (r.value() == 0.0 || r.value() == 1.0)) {
+            return r.value() == 1.0;
+        }
+        throw session.malformed(procedure + " returns a yes or no (1 or 0), but the reply held something else.");
+    }
+
+    /** The value a call returned; what the student's code threw, or a refusal, as an exception. */
     private Plain returned(String procedure, Object[] arguments) {
         Reply reply = session.call(new Request(procedure, plain(arguments)));
         if (reply instanceof Reply.Threw t) {

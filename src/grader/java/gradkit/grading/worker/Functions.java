@@ -19,7 +19,10 @@ public final class Functions {
             "exp", Math::exp,
             "sin", Math::sin,
             "tanh", Math::tanh,
-            "identity", x -> x);
+            "identity", x -> x,
+            "abs", Math::abs,
+            "relu", x -> Math.max(0, x),
+            "tenth", x -> 0.1 * x);
 
     private Functions() {
     }
