@@ -30,7 +30,7 @@ final class InProcessTests {
     private InProcessTests() {
     }
 
-    /** One outcome per test, in order; the session is closed (its worker killed) at the end. */
+    /** One outcome per test, in order; the session's worker is killed after each test, and at the end. */
     static List<TestOutcome> run(Path testClasses, List<GradingTest> tests, WorkerSession session, long seed)
             throws IOException {
         List<TestOutcome> outcomes = new ArrayList<>();
@@ -50,6 +50,9 @@ final class InProcessTests {
                 outcomes.add(new TestOutcome(outcome.passed(),
                         StudentText.cap(StudentText.clean(outcome.message()), TestRunner.MAX_MESSAGE_CHARS),
                         StudentText.cap(StudentText.clean(session.takePrinted()), 2 * TestRunner.MAX_OUTPUT_CHARS)));
+                // The next test's first call starts a fresh worker: no static state of the student's classes
+                // carries from one test to the next (the test JVM gives each test fresh classes for the same reason).
+                session.close();
             }
         } finally {
             thread.setContextClassLoader(before);

@@ -46,6 +46,28 @@ public final class StudentCode {
      * @throws WorkerFailed when the worker ended, hung, or answered off the protocol
      */
     public double number(String procedure, Object... arguments) {
+        if (value(procedure, arguments) instanceof Plain.Real r) {
+            return r.value();
+        }
+        throw session.malformed(procedure + " returns a number, but the reply held another kind of value.");
+    }
+
+    /**
+     * Like {@link #number}, for a procedure that returns an array of numbers (a gradient, a layer's
+     * outputs): {@code double[] g = student.numbers("analyticGradient", "product", new double[] {2, 3});}
+     *
+     * @throws StudentThrew what the student's code threw
+     * @throws WorkerFailed when the worker ended, hung, or answered off the protocol
+     */
+    public double[] numbers(String procedure, Object... arguments) {
+        if (value(procedure, arguments) instanceof Plain.Reals r) {
+            return r.values();
+        }
+        throw session.malformed(procedure + " returns numbers, but the reply held another kind of value.");
+    }
+
+    /** The value {@code procedure} returned; what the student's code threw, thrown as a {@link StudentThrew}. */
+    private Plain value(String procedure, Object[] arguments) {
         Reply reply = session.call(new Request(procedure, plain(arguments)));
         if (reply instanceof Reply.Threw t) {
             throw new StudentThrew(t.thrown());
@@ -53,10 +75,7 @@ public final class StudentCode {
         if (reply instanceof Reply.Refused r) {
             throw new IllegalStateException("The grader asked the worker for something it does not do: " + r.why());
         }
-        if (((Reply.Returned) reply).value() instanceof Plain.Real r) {
-            return r.value();
-        }
-        throw session.malformed(procedure + " returns a number, but the reply held another kind of value.");
+        return ((Reply.Returned) reply).value();
     }
 
     private static List<Plain> plain(Object[] arguments) {

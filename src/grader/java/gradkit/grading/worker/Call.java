@@ -1,5 +1,6 @@
 package gradkit.grading.worker;
 
+import gradkit.check.ValueFunction;
 import gradkit.grading.protocol.Plain;
 import gradkit.grading.protocol.Request;
 import java.util.function.DoubleUnaryOperator;
@@ -54,9 +55,19 @@ public final class Call {
         return Functions.named(text(i));
     }
 
+    /** Argument {@code i}, the name of a function of {@link ValueFunctions}, as that function. */
+    public ValueFunction valueFunction(int i) {
+        return ValueFunctions.named(text(i));
+    }
+
     /** A number to return. */
     public Plain real(double value) {
         return new Plain.Real(value);
+    }
+
+    /** A yes or no to return, as the number 1 or 0. */
+    public Plain flag(boolean value) {
+        return new Plain.Real(value ? 1 : 0);
     }
 
     /** An array of numbers to return. */
