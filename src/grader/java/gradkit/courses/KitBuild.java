@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * The built kit a package is made from: the grader's classes (target/grader-classes), the library
  * (target/classes), the dependency jars (listed in target/classpath.txt: Jackson, JUnit with its
  * launcher, ...) and the grading tests (src/grading/java/gradkit/exercises, with exercise 12's
- * implementations in its folder implementations/). A package carries all of
- * them, so that grading needs neither Maven nor the network.
+ * implementations in its folder implementations/, and the probes beside them in
+ * src/grading/java/gradkit/probes). A package carries all of them, so that grading needs neither
+ * Maven nor the network.
  *
  * <pre>{@code
  * KitBuild kit = KitBuild.here();          // the kit's folder, after mvn compile
@@ -100,6 +101,10 @@ public record KitBuild(Path root) {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the grading tests in " + tests(), e);
+        }
+        Path probes = tests().resolveSibling("probes");   // beside the tests, where the grader looks for them
+        if (Files.isDirectory(probes)) {
+            bundle.copyTree(probes, prefix + "probes");
         }
         Path implementations = tests().resolve("implementations");   // exercise 12's hidden implementations
         if (Files.isDirectory(implementations)) {

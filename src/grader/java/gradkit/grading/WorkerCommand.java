@@ -15,7 +15,7 @@ import java.util.List;
  * JVM is. Killed as the sandbox kills a test JVM: with everything it started.
  *
  * <pre>{@code
- * WorkerStarter starter = new WorkerCommand(sandbox, 512, "gradkit.probes.Ex01Probe", List.of(student, probe, worker), library);
+ * WorkerStarter starter = new WorkerCommand(sandbox, 512, "gradkit.probes.Ex01Probe", List.of(probe, worker, student, library));
  * Process p = starter.start();
  * }</pre>
  */
@@ -27,7 +27,7 @@ final class WorkerCommand implements WorkerStarter {
 
     /**
      * @param probe     the probe's class, whose main serves requests
-     * @param classpath every entry of the worker's class path: the student's classes, the probe, the worker, the library
+     * @param classpath every entry of the worker's class path, in order: the probe, the worker, the student's classes, the library
      */
     WorkerCommand(Sandbox sandbox, int heapMegabytes, String probe, List<Path> classpath) {
         this.sandbox = sandbox;

@@ -55,8 +55,10 @@ final class WorkerGrading {
 
     /** Runs the tests in this JVM against a worker JVM; one outcome per test, in order. */
     List<TestOutcome> run(Path scratch, String library) throws IOException {
-        List<Path> workerPath = new ArrayList<>(List.of(scratch.resolve("student"), scratch.resolve("probe"),
-                scratch.resolve("worker")));
+        // The probe and the worker first: a student class of the same name could not shadow them even if it
+        // got past the static check and the package check (which refuse any class outside gradkit.exercises).
+        List<Path> workerPath = new ArrayList<>(List.of(scratch.resolve("probe"), scratch.resolve("worker"),
+                scratch.resolve("student")));
         for (String entry : library.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 workerPath.add(Path.of(entry));

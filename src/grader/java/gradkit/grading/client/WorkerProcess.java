@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class WorkerProcess {
     private static final int MAX_STDERR_BYTES = 8192;
+    /** How the JVM's last line begins when -XX:+ExitOnOutOfMemoryError ends it. */
+    private static final String OUT_OF_MEMORY = "Terminating due to java.lang.OutOfMemoryError";
+    private static final String OUT_OF_MEMORY_SENTENCE = "Out of memory: the exercise's code used up the worker JVM's"
+            + " heap (OutOfMemoryError), which stops it. Is something growing without end?";
 
     /** A reply, or why there is none (failure), or neither (timed out). */
     record Answer(Reply reply, String failure) {
@@ -79,6 +83,10 @@ final class WorkerProcess {
         BoundedLines lines = new BoundedLines(new BufferedInputStream(process.getInputStream()), Limits.MAX_LINE_BYTES);
         try {
             for (String line = lines.next(); line != null; line = lines.next()) {
+                if (line.startsWith(OUT_OF_MEMORY)) {   // -XX:+ExitOnOutOfMemoryError says so on stdout, then exits
+                    answers.add(new Answer(null, OUT_OF_MEMORY_SENTENCE));
+                    return;
+                }
                 answers.add(new Answer(LineCodec.decodeReply(line), null));
             }
             answers.add(new Answer(null, ended()));
@@ -103,8 +111,7 @@ final class WorkerProcess {
             said = stderr.toString();
         }
         if (said.contains("OutOfMemoryError")) {
-            return "Out of memory: the exercise's code used up the worker JVM's heap (OutOfMemoryError), which"
-                    + " stops it. Is something growing without end?";
+            return OUT_OF_MEMORY_SENTENCE;
         }
         String code = process.isAlive() ? "still running" : "exit code " + process.exitValue();
         return "The worker JVM that runs the exercise's code ended during a call (" + code + "): exercise code must"

@@ -13,8 +13,8 @@ import java.time.Duration;
  * each request, waits for its reply at most the per-call limit, and remembers a failure. One per
  * exercise; closed by the grader when the exercise is done ({@link #close()}).
  *
- * <p>A call that outlives the limit kills the worker and fails with a "Timed out" sentence; the next
- * call starts a fresh worker. A worker that ends, or answers what the protocol does not allow, is
+ * <p>A call that outlives the limit (a fresh worker's first call: the limit and {@link #STARTUP}) kills
+ * the worker and fails with a "Timed out" sentence; the next call starts a fresh worker. A worker that ends, or answers what the protocol does not allow, is
  * gone for good: that call and every later one fail with the sentence that says why.
  *
  * <pre>{@code
@@ -24,6 +24,8 @@ import java.time.Duration;
  * }</pre>
  */
 public final class WorkerSession implements AutoCloseable {
+    /** What a fresh worker's first call may take on top of the per-call limit: the JVM's start, on a loaded machine. */
+    static final Duration STARTUP = Duration.ofSeconds(30);
     /** What one test's calls may print in all and still be reported. */
     static final int MAX_TEST_PRINTED_CHARS = 8000;
 
@@ -44,7 +46,9 @@ public final class WorkerSession implements AutoCloseable {
         if (gone != null) {
             throw new WorkerFailed("Not run: " + gone);
         }
+        Duration limit = perCall;
         if (worker == null) {
+            limit = perCall.plus(STARTUP);
             try {
                 worker = WorkerProcess.start(starter);
             } catch (IOException e) {
@@ -58,7 +62,7 @@ public final class WorkerSession implements AutoCloseable {
         } catch (IOException e) {
             // the worker is gone; the reply's absence says why
         }
-        WorkerProcess.Answer answer = worker.next(perCall);
+        WorkerProcess.Answer answer = worker.next(limit);
         if (answer.timedOut()) {
             worker.kill();
             worker = null;

@@ -19,10 +19,14 @@ final class ThrownText {
 
     /** {@code t} as plain text, with its cause when it is an ExceptionInInitializerError. */
     static Thrown of(Throwable t) {
-        Throwable cause = t instanceof ExceptionInInitializerError ? t.getCause() : null;
-        Thrown top = alone(t);
-        return cause == null || cause == t ? top
-                : new Thrown(top.className(), top.message(), top.where(), top.calling(), alone(cause));
+        try {
+            Throwable cause = t instanceof ExceptionInInitializerError ? t.getCause() : null;
+            Thrown top = alone(t);
+            return cause == null || cause == t ? top
+                    : new Thrown(top.className(), top.message(), top.where(), top.calling(), alone(cause));
+        } catch (Throwable hostile) {   // a getStackTrace or getCause that throws, a stack overflow in one
+            return new Thrown(cap(t.getClass().getName()), "(what was thrown could not be read)", "", "", null);
+        }
     }
 
     private static Thrown alone(Throwable t) {
@@ -33,7 +37,12 @@ final class ThrownText {
         } catch (Throwable hostile) {
             message = "(the message could not be read: its getMessage threw " + hostile.getClass().getName() + ")";
         }
-        StackTraceElement[] stack = t.getStackTrace();
+        StackTraceElement[] stack;
+        try {
+            stack = t.getStackTrace();
+        } catch (Throwable hostile) {
+            stack = new StackTraceElement[0];
+        }
         int frame = firstExerciseFrame(stack);
         String where = frame < 0 ? "" : cap(String.valueOf(stack[frame]));
         String calling = frame <= 0 ? "" : cap(stack[frame - 1].getClassName() + "." + stack[frame - 1].getMethodName());
