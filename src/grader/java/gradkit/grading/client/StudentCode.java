@@ -66,6 +66,20 @@ public final class StudentCode {
         throw session.malformed(procedure + " returns numbers, but the reply held another kind of value.");
     }
 
+    /**
+     * Like {@link #number}, for a procedure that returns a text (what a Value of the student's prints, for a
+     * message): {@code String shown = student.text("parameterText", w, b, 1.0, 0.0);}
+     *
+     * @throws StudentThrew what the student's code threw
+     * @throws WorkerFailed when the worker ended, hung, or answered off the protocol
+     */
+    public String text(String procedure, Object... arguments) {
+        if (value(procedure, arguments) instanceof Plain.Text t) {
+            return t.value();
+        }
+        throw session.malformed(procedure + " returns a text, but the reply held another kind of value.");
+    }
+
     /** The value {@code procedure} returned; what the student's code threw, thrown as a {@link StudentThrew}. */
     private Plain value(String procedure, Object[] arguments) {
         Reply reply = session.call(new Request(procedure, plain(arguments)));
