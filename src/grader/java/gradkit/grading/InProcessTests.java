@@ -31,7 +31,7 @@ final class InProcessTests {
     }
 
     /**
-     * One outcome per test, in order; the session is closed (its worker killed) at the end.
+     * One outcome per test, in order; the session's worker is killed after each test, and at the end.
      * {@code studentClasses} is where the student's compiled classes are, for a test that reads their bytes.
      */
     static List<TestOutcome> run(Path testClasses, Path studentClasses, List<GradingTest> tests, WorkerSession session,
@@ -53,6 +53,9 @@ final class InProcessTests {
                 outcomes.add(new TestOutcome(outcome.passed(),
                         StudentText.cap(StudentText.clean(outcome.message()), TestRunner.MAX_MESSAGE_CHARS),
                         StudentText.cap(StudentText.clean(session.takePrinted()), 2 * TestRunner.MAX_OUTPUT_CHARS)));
+                // The next test's first call starts a fresh worker: no static state of the student's classes
+                // carries from one test to the next (the test JVM gives each test fresh classes for the same reason).
+                session.close();
             }
         } finally {
             thread.setContextClassLoader(before);

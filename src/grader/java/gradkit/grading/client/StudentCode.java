@@ -128,6 +128,20 @@ public final class StudentCode {
         throw session.malformed(procedure + " returns a yes or no (1 or 0), but the reply held something else.");
     }
 
+    /**
+     * Like {@link #number}, for a procedure that returns a text (what a Value of the student's prints, for a
+     * message): {@code String shown = student.text("parameterText", w, b, 1.0, 0.0);}
+     *
+     * @throws StudentThrew what the student's code threw
+     * @throws WorkerFailed when the worker ended, hung, or answered off the protocol
+     */
+    public String text(String procedure, Object... arguments) {
+        if (returned(procedure, arguments) instanceof Plain.Text t) {
+            return t.value();
+        }
+        throw session.malformed(procedure + " returns a text, but the reply held another kind of value.");
+    }
+
     /** The value a call returned; what the student's code threw, or a refusal, as an exception. */
     private Plain returned(String procedure, Object[] arguments) {
         Reply reply = session.call(new Request(procedure, plain(arguments)));

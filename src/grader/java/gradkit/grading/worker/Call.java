@@ -70,6 +70,11 @@ public final class Call {
         return new Plain.Real(value ? 1.0 : 0.0);
     }
 
+    /** A text to return (a Value's toString(), for a message). */
+    public Plain text(String value) {
+        return new Plain.Text(value);
+    }
+
     /** An array of numbers to return. */
     public Plain reals(double[] values) {
         return new Plain.Reals(values);
