@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +43,9 @@ final class WorkerProcess {
     private final WorkerStarter starter;
     private final Process process;
     private final LinkedBlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+    /** Counted down when the worker's first line came (or its stdout ended first). */
+    private final CountDownLatch firstLine = new CountDownLatch(1);
+    private volatile boolean ready;
     private final StringBuilder stderr = new StringBuilder();
     private final Thread stderrReader;
 
@@ -64,6 +68,20 @@ final class WorkerProcess {
         return process.getOutputStream();
     }
 
+    /**
+     * Waits at most {@code limit} for the worker's {@link LineCodec#READY} line: true when it came; false
+     * when it did not come in time, or the worker ended or wrote something else first (then
+     * {@link #next} gives the failure that says why).
+     */
+    boolean awaitReady(Duration limit) {
+        try {
+            return firstLine.await(limit.toNanos(), TimeUnit.NANOSECONDS) && ready;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The next answer, waiting at most {@code limit}. */
     Answer next(Duration limit) {
         try {
@@ -82,7 +100,14 @@ final class WorkerProcess {
     private void readReplies() {
         BoundedLines lines = new BoundedLines(new BufferedInputStream(process.getInputStream()), Limits.MAX_LINE_BYTES);
         try {
-            for (String line = lines.next(); line != null; line = lines.next()) {
+            String first = lines.next();
+            if (LineCodec.READY.equals(first)) {
+                ready = true;
+                firstLine.countDown();
+            } else if (first != null) {
+                throw new MalformedReply("A worker's first line says it is ready, but the line was not \"ready\".");
+            }
+            for (String line = ready ? lines.next() : null; line != null; line = lines.next()) {
                 if (line.startsWith(OUT_OF_MEMORY)) {   // -XX:+ExitOnOutOfMemoryError says so on stdout, then exits
                     answers.add(new Answer(null, OUT_OF_MEMORY_SENTENCE));
                     return;
@@ -95,6 +120,8 @@ final class WorkerProcess {
                     + e.getMessage()));
         } catch (IOException e) {
             answers.add(new Answer(null, ended()));
+        } finally {
+            firstLine.countDown();
         }
     }
 

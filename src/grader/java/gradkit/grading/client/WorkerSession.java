@@ -13,8 +13,8 @@ import java.time.Duration;
  * each request, waits for its reply at most the per-call limit, and remembers a failure. One per
  * exercise; closed by the grader when the exercise is done ({@link #close()}).
  *
- * <p>A call that outlives the limit (a fresh worker's first call: the limit and {@link #STARTUP}) kills
- * the worker and fails with a "Timed out" sentence; the next call starts a fresh worker. A worker that ends, or answers what the protocol does not allow, is
+ * <p>A fresh worker has {@link #STARTUP} to say it is ready, apart from its calls; a call that outlives
+ * the per-call limit kills the worker and fails with a "Timed out" sentence; the next call starts a fresh worker. A worker that ends, or answers what the protocol does not allow, is
  * gone for good: that call and every later one fail with the sentence that says why.
  *
  * <pre>{@code
@@ -24,7 +24,7 @@ import java.time.Duration;
  * }</pre>
  */
 public final class WorkerSession implements AutoCloseable {
-    /** What a fresh worker's first call may take on top of the per-call limit: the JVM's start, on a loaded machine. */
+    /** How long a fresh worker may take to say it is ready: the JVM's start, on a loaded machine. */
     static final Duration STARTUP = Duration.ofSeconds(30);
     /** What one test's calls may print in all and still be reported. */
     static final int MAX_TEST_PRINTED_CHARS = 8000;
@@ -46,14 +46,8 @@ public final class WorkerSession implements AutoCloseable {
         if (gone != null) {
             throw new WorkerFailed("Not run: " + gone);
         }
-        Duration limit = perCall;
         if (worker == null) {
-            limit = perCall.plus(STARTUP);
-            try {
-                worker = WorkerProcess.start(starter);
-            } catch (IOException e) {
-                throw failForGood("the worker JVM for the exercise's code could not be started (" + e.getMessage() + ").");
-            }
+            start();
         }
         try {
             OutputStream in = worker.requests();
@@ -62,7 +56,7 @@ public final class WorkerSession implements AutoCloseable {
         } catch (IOException e) {
             // the worker is gone; the reply's absence says why
         }
-        WorkerProcess.Answer answer = worker.next(limit);
+        WorkerProcess.Answer answer = worker.next(perCall);
         if (answer.timedOut()) {
             worker.kill();
             worker = null;
@@ -75,6 +69,30 @@ public final class WorkerSession implements AutoCloseable {
         }
         keep(answer.reply());
         return answer.reply();
+    }
+
+    /**
+     * Starts a worker and waits for it to say it is ready. One that does not within {@link #STARTUP} is
+     * killed, and this test fails as timed out (the next one tries a fresh worker); one that ends or
+     * writes something else first is gone for good, with the sentence that says why.
+     */
+    private void start() {
+        try {
+            worker = WorkerProcess.start(starter);
+        } catch (IOException e) {
+            throw failForGood("the worker JVM for the exercise's code could not be started (" + e.getMessage() + ").");
+        }
+        if (!worker.awaitReady(STARTUP)) {
+            WorkerProcess.Answer answer = worker.next(Duration.ZERO);
+            if (answer.timedOut()) {
+                worker.kill();
+                worker = null;
+                throw new WorkerFailed("Timed out: the worker JVM for the exercise's code did not start within "
+                        + seconds(STARTUP) + " s (a busy machine?), so this test could not run. The tests after it"
+                        + " ran in a fresh worker JVM.");
+            }
+            throw failForGood(answer.failure());
+        }
     }
 
     /** The worker is gone for good: this call and every later one fail with {@code why}. */

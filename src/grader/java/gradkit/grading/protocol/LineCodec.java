@@ -19,6 +19,12 @@ import java.util.List;
  * }</pre>
  */
 public final class LineCodec {
+    /**
+     * The line a worker writes once, before it reads any request and before any student class is
+     * touched: the JVM has started. A fresh worker's start is timed apart from its calls, so a call gets
+     * the per-call limit and no more.
+     */
+    public static final String READY = "ready";
     private static final String ABSENT = "-";
 
     private LineCodec() {

@@ -41,6 +41,8 @@ public final class WorkerMain {
         System.setOut(capture);
         System.setErr(capture);
         BoundedLines lines = new BoundedLines(requests, Limits.MAX_LINE_BYTES);
+        replies.print(LineCodec.READY + "\n");
+        replies.flush();
         try {
             for (String line = lines.next(); line != null; line = lines.next()) {
                 Request request = LineCodec.decodeRequest(line);

@@ -113,6 +113,26 @@ class WorkerSessionTest {
         }
     }
 
+    /**
+     * A fresh worker's start is timed apart from its calls: the first call of a worker, when it hangs, is
+     * stopped after the per-call limit, not after that limit and the start's allowance (30 s), which
+     * would make every hanging test cost four times its limit.
+     */
+    @Test
+    void aFreshWorkersFirstCallGetsThePerCallLimitOnly() {
+        WorkerSession quick = new WorkerSession(STARTER, Duration.ofSeconds(3));
+        try {
+            long start = System.nanoTime();
+            WorkerFailed e = assertThrows(WorkerFailed.class, () -> quick.call(new Request("loop", List.of(new Plain.Real(1)))));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(e.getMessage().startsWith("Timed out"), e.getMessage());
+            assertTrue(seconds < 3 + WorkerSession.STARTUP.toSeconds() / 2.0, "the first call hung for " + seconds
+                    + " s before it was stopped; the limit is 3 s, plus the JVM's start");
+        } finally {
+            quick.close();
+        }
+    }
+
     @Test
     void aForgedReplyIsOnlyAnAnswerAndShiftsTheRest() {
         assertEquals(42.0, value(call("forge", new Plain.Real(1))), "the forged line is read as this call's answer");
